@@ -1,0 +1,5 @@
+"""Let `python -m reconcile` run the command line."""
+
+from reconcile.cli import main
+
+main()

@@ -1,0 +1,297 @@
+"""Date mentions in a document: numeric, ISO and month-name forms, each with every valid reading.
+
+Our own patterns find the spans (month and weekday names come from CLDR through babel);
+numeric forms are read here because no library offers every reading of "2/12" at once;
+month-name forms are parsed by dateparser with the document's language, cached.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import dateparser
+
+from reconcile import locale as cldr
+from reconcile.model import (
+    DateForm,
+    DateMention,
+    DateOrder,
+    LocaleInfo,
+    Reading,
+    Sentence,
+    SourceText,
+    WeekdayMention,
+)
+
+# Numeric dates. The separator must repeat before a year; a dot or hyphen form needs a year
+# (or, where the locale writes "21.11.", a trailing dot) so that decimals and scores stay out.
+_NUMERIC = re.compile(
+    r"(?<![\w/.,:-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:-]\d)"
+)
+_ISO = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.-]\d)")
+# Fractions such as "2/3 of the vote" or "1/2 cup" are not dates unless something says so.
+_OF_AFTER = re.compile(r"\s+(?:of|de|do|da|dos|das|du|des|del|der|di|dei|della)\b", re.IGNORECASE)
+_OPENING_BRACKET = re.compile(r"[(\[]\s*$")
+_CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
+# What may stand between a weekday and its date: "Tuesday, Dec. 2", "terça-feira (2/12)",
+# "Dienstag, den 2. Dezember", "mardi 2 décembre", "terça-feira, dia 2".
+_WEEKDAY_BEFORE_GAP = re.compile(
+    r"^[\s,(]*(?:(?:the|o|dia|den|le|el|il|am|on)\s+)?$", re.IGNORECASE
+)
+_WEEKDAY_AFTER_GAP = re.compile(r"^\s*[,(]\s*$")
+# A bare day after a weekday ("el martes 2") only where nothing it could count follows.
+_DAY_AFTER_WEEKDAY = re.compile(
+    r"^[\s,]*(?:(?:dia|den|le|el|il|the)\s+)?(\d{1,2})(?:º|°|er|st|nd|rd|th|\.)?"
+    r"(?=\s*[,;)]|\s*$|\.(?!\d)|\s+(?:y|e|and|et|und|ed|o|ou|or|oder)\b)",
+    re.IGNORECASE,
+)
+_TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
+
+
+@dataclass(frozen=True, slots=True)
+class _Names:
+    """Compiled month and weekday patterns of one language."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    day_first: re.Pattern[str]
+    month_first: re.Pattern[str]
+    weekday: re.Pattern[str]
+
+
+def extract_dates(
+    source: SourceText, sentences: Sequence[Sentence], locale: LocaleInfo
+) -> tuple[tuple[DateMention, ...], tuple[WeekdayMention, ...]]:
+    """Every date mention of the document, and the weekdays that stand alone."""
+    text = source.text
+    starts = [s.start for s in sentences]
+    names = _names(locale.language)
+    weekdays = [
+        WeekdayMention(m.start(), m.end(), m.group(), names.weekdays[m.group().lower()], -1)
+        for m in names.weekday.finditer(text)
+    ]
+    dotted_day_month = cldr.writes_dotted_day_month(locale.tag)
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for mention in (
+        *_iso_dates(text),
+        *_named_dates(text, names, locale.language),
+        *_numeric_dates(text, dotted_day_month),
+    ):
+        if not any(mention.start < end and start < mention.end for start, end in taken):
+            found.append(mention)
+            taken.append((mention.start, mention.end))
+    found.extend(_days_after_weekdays(text, weekdays, taken))
+    found.sort(key=lambda m: m.start)
+
+    used: set[int] = set()
+    mentions = []
+    for mention in found:
+        weekday = _adjacent_weekday(text, mention, weekdays, used)
+        sentence = _sentence_of(starts, mention.start)
+        mentions.append(
+            DateMention(
+                mention.start,
+                mention.end,
+                mention.text,
+                sentence,
+                mention.form,
+                mention.readings,
+                _with_sentence(weekday, sentence) if weekday else None,
+                mention.separator,
+            )
+        )
+    bare = tuple(
+        _with_sentence(w, _sentence_of(starts, w.start))
+        for i, w in enumerate(weekdays)
+        if i not in used
+    )
+    return tuple(mentions), bare
+
+
+def numeric_readings(first: int, second: int, year: int | None) -> tuple[Reading, ...]:
+    """Every valid reading of a numeric day-month pair: month/day first, then day/month."""
+    readings = []
+    if _valid(second, first, year):
+        readings.append(Reading(DateOrder.MDY, first, second, year))
+    if first != second and _valid(first, second, year):
+        readings.append(Reading(DateOrder.DMY, second, first, year))
+    return tuple(readings)
+
+
+def _valid(day: int, month: int, year: int | None) -> bool:
+    if not 1 <= month <= 12 or day < 1:
+        return False
+    # Without a year, 29 February is possible: it is a leap year's date.
+    return day <= calendar.monthrange(year if year is not None else 2024, month)[1]
+
+
+def _iso_dates(text: str) -> Iterator[DateMention]:
+    for m in _ISO.finditer(text):
+        year, month, day = (int(g) for g in m.groups())
+        if _valid(day, month, year):
+            yield DateMention(
+                m.start(), m.end(), m.group(), -1, DateForm.ISO,
+                (Reading(DateOrder.YMD, month, day, year),), None, "-",
+            )  # fmt: skip
+
+
+def _numeric_dates(text: str, dotted_day_month: bool) -> Iterator[DateMention]:
+    for m in _NUMERIC.finditer(text):
+        first, separator, second, year_text, trailing_dot = m.groups()
+        if (
+            separator != "/"
+            and not year_text
+            and not (separator == "." and trailing_dot and dotted_day_month)
+        ):
+            continue
+        end = m.end() if separator == "." and trailing_dot and not year_text else m.end(3)
+        if year_text:
+            end = m.end(4)
+        if not year_text and _looks_like_fraction(text, m.start(), end, int(first), int(second)):
+            continue
+        year = _full_year(year_text) if year_text else None
+        readings = numeric_readings(int(first), int(second), year)
+        if readings:
+            yield DateMention(
+                m.start(), end, text[m.start() : end], -1, DateForm.NUMERIC, readings, None,
+                separator,
+            )  # fmt: skip
+
+
+def _looks_like_fraction(text: str, start: int, end: int, first: int, second: int) -> bool:
+    if _OF_AFTER.match(text, end):
+        return True
+    in_brackets = _OPENING_BRACKET.search(text, 0, start) is not None or _CLOSING_BRACKET.match(
+        text[end : end + 3]
+    )
+    return not in_brackets and first < second <= 10
+
+
+def _full_year(year_text: str) -> int:
+    year = int(year_text)
+    if len(year_text) == 2:
+        return year + (1900 if year >= _TWO_DIGIT_YEAR_PIVOT else 2000)
+    return year
+
+
+def _named_dates(text: str, names: _Names, language: str) -> Iterator[DateMention]:
+    for pattern, order in ((names.day_first, DateOrder.DMY), (names.month_first, DateOrder.MDY)):
+        for m in pattern.finditer(text):
+            day, month_name, year_text = m.group("day"), m.group("month"), m.group("year")
+            month = names.months[month_name.lower()]
+            year = int(year_text) if year_text else None
+            day_value, month = _parse_named(m.group(), language, order, int(day), month)
+            if _valid(day_value, month, year):
+                yield DateMention(
+                    m.start(), m.end(), m.group(), -1, DateForm.NAMED,
+                    (Reading(order, month, day_value, year),),
+                )  # fmt: skip
+
+
+@lru_cache(maxsize=8192)
+def _parse_named(
+    text: str, language: str, order: DateOrder, day: int, month: int
+) -> tuple[int, int]:
+    """Day and month of a month-name date, by dateparser in the document's language.
+
+    The language is never guessed, and the year dateparser fills in is ignored: the
+    timeline decides the year. Where dateparser cannot read a form CLDR names ("1º de
+    dezembro"), the day and month our pattern read stand.
+    """
+    parsed = dateparser.parse(
+        text,
+        languages=[language],
+        settings={
+            "DATE_ORDER": order.value,
+            "RELATIVE_BASE": dt.datetime(2024, 1, 1),  # a leap year: "29 February" parses
+            "REQUIRE_PARTS": ["day", "month"],
+        },
+    )
+    if parsed is None:
+        return day, month
+    return parsed.day, parsed.month
+
+
+def _days_after_weekdays(
+    text: str, weekdays: Sequence[WeekdayMention], taken: list[tuple[int, int]]
+) -> Iterator[DateMention]:
+    for weekday in weekdays:
+        m = _DAY_AFTER_WEEKDAY.match(text[weekday.end : weekday.end + 24])
+        if not m:
+            continue
+        start, end = weekday.end + m.start(1), weekday.end + m.end(1)
+        day = int(m.group(1))
+        if 1 <= day <= 31 and not any(start < e and s < end for s, e in taken):
+            yield DateMention(
+                start, end, m.group(1), -1, DateForm.DAY, (Reading(DateOrder.DMY, None, day, None),)
+            )
+
+
+def _adjacent_weekday(
+    text: str, mention: DateMention, weekdays: Sequence[WeekdayMention], used: set[int]
+) -> WeekdayMention | None:
+    for i, weekday in enumerate(weekdays):
+        if i in used:
+            continue
+        before = weekday.end <= mention.start and _WEEKDAY_BEFORE_GAP.match(
+            text[weekday.end : mention.start]
+        )
+        after = mention.end <= weekday.start and _WEEKDAY_AFTER_GAP.match(
+            text[mention.end : weekday.start]
+        )
+        if before or after:
+            used.add(i)
+            return weekday
+    return None
+
+
+def _with_sentence(weekday: WeekdayMention, sentence: int) -> WeekdayMention:
+    return WeekdayMention(weekday.start, weekday.end, weekday.text, weekday.weekday, sentence)
+
+
+def _sentence_of(starts: Sequence[int], offset: int) -> int:
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+@cache
+def _names(language: str) -> _Names:
+    months = dict(cldr.month_names(language))
+    # A weekday abbreviation without its dot is too often a word ("Sun", Italian "mar").
+    weekdays = {
+        name: day
+        for name, day in cldr.weekday_names(language).items()
+        if len(name) > 3 or name.endswith(".")
+    }
+    capitalised = cldr.names_capitalised(language)
+    month = _alternation(months, capitalised)
+    weekday = _alternation(weekdays, capitalised)
+    flags = 0 if capitalised else re.IGNORECASE
+    year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?"
+    day_first = re.compile(
+        rf"(?<![\w.,])(?P<day>\d{{1,2}})(?:º|°|er|st|nd|rd|th)?\.?\s*(?:de\s+|of\s+)?"
+        rf"(?P<month>{month})(?!\w){year}",
+        flags,
+    )
+    month_first = re.compile(
+        rf"(?<!\w)(?P<month>{month})(?!\w)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,:]\d|\d)"
+        rf"{year}",
+        flags,
+    )
+    return _Names(
+        months, weekdays, day_first, month_first, re.compile(rf"(?<!\w)(?:{weekday})(?!\w)", flags)
+    )
+
+
+def _alternation(names: dict[str, int], capitalised: bool) -> str:
+    # Longest first, so that "terça-feira" wins over "terça" and "Sept." over "Sep".
+    forms = sorted(names, key=lambda n: (-len(n), n))
+    if capitalised:
+        forms = [f[:1].upper() + f[1:] for f in forms]
+    return "|".join(re.escape(f) + (r"(?!\w)" if not f.endswith(".") else "") for f in forms)

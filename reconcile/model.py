@@ -1,0 +1,267 @@
+"""The data model shared by every stage: texts, sentences, facts, beads, findings, reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from bisect import bisect_right
+from dataclasses import dataclass
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return {"error": 3, "warning": 2, "info": 1}[self.value]
+
+
+class DateOrder(enum.Enum):
+    """The order of day and month in a numeric date."""
+
+    MDY = "MDY"
+    DMY = "DMY"
+    YMD = "YMD"
+
+
+class InputError(Exception):
+    """A file the user gave cannot be used; the message names the file and the cause."""
+
+    def __init__(self, path: str, cause: str) -> None:
+        super().__init__(f"{path}: {cause}")
+        self.path = path
+        self.cause = cause
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    path: str
+    line: int  # 1-based, in the original file
+    column: int  # 1-based, in code points of the original line
+    end_line: int
+    end_column: int  # exclusive: the column just after the last character
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """A file's text as the pipeline reads it, with a map back to the original file.
+
+    `text` is NFC, has LF line ends, no BOM and no markup. `origin[i]` is the offset in
+    `original` (the decoded file, BOM removed) of `text[i]`; it has len(text) + 1 entries so
+    that an end offset maps too.
+    """
+
+    path: str
+    text: str
+    original: str
+    origin: tuple[int, ...]
+    line_starts: tuple[int, ...]  # offsets in `original` where each line begins
+    metadata: tuple[tuple[str, str], ...] = ()  # e.g. (("lang", "pt-BR"), ("date", "2025-12-01"))
+
+    def meta(self, key: str) -> str | None:
+        return next((value for name, value in self.metadata if name == key), None)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of an offset into `text`."""
+        original_offset = self.origin[offset]
+        line = bisect_right(self.line_starts, original_offset)
+        return line, original_offset - self.line_starts[line - 1] + 1
+
+    def locate(self, start: int, end: int) -> Location:
+        line, column = self.position(start)
+        end_line, end_column = self.position(end)
+        excerpt = self.original[self.origin[start] : self.origin[end]]
+        return Location(self.path, line, column, end_line, end_column, excerpt)
+
+
+@dataclass(frozen=True, slots=True)
+class LocaleInfo:
+    language: str  # "pt"
+    tag: str  # "pt-BR", or "en" when no region is known
+    source: str  # "option" | "metadata" | "file-name" | "detected"
+    cldr_order: DateOrder  # day/month order of CLDR's `Md` skeleton for this locale
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int  # 0-based within the document
+    paragraph: int  # 0-based within the document
+    start: int  # offsets into SourceText.text
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class WeekdayMention:
+    start: int
+    end: int
+    text: str
+    weekday: int  # 0 = Monday, as datetime.date.weekday()
+    sentence: int
+
+
+class DateForm(enum.Enum):
+    NUMERIC = "numeric"  # 2/12, 29/11/2025, 21.11.2025, 21.11.
+    ISO = "iso"  # 2025-11-21
+    NAMED = "named"  # 21 de novembro, November 21, Nov. 21, 21. November
+    DAY = "day"  # "el martes 2": a day of the month named beside its weekday
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """One way to read a date mention."""
+
+    order: DateOrder
+    month: int | None  # None for DateForm.DAY
+    day: int
+    year: int | None  # only when the text writes the year
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    start: int  # offsets into SourceText.text
+    end: int
+    text: str
+    sentence: int
+    form: DateForm
+    readings: tuple[Reading, ...]  # every valid reading; exactly one for unambiguous forms
+    weekday: WeekdayMention | None = None  # a weekday written beside the date
+    separator: str = ""  # "/", ".", "-" for numeric forms
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.readings) > 1
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """One reason to prefer (weight > 0) or reject (weight < 0) a reading."""
+
+    kind: str  # "locale" | "document" | "weekday" | "reference" | "aligned"
+    weight: float
+    note: str  # a phrase for messages: "Tuesday fits only 2 December 2025"
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    reading: Reading
+    value: dt.date | None  # the reading with its year resolved; None if no year makes it valid
+    score: float
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedDate:
+    mention: DateMention
+    assessments: tuple[Assessment, ...]  # one per reading, in mention.readings order
+    chosen: int  # index of the reading the evidence supports
+    reader: int  # index of the reading a reader of this document takes (its own convention)
+    decided: bool  # False when no evidence separates the readings
+
+    @property
+    def value(self) -> dt.date | None:
+        return self.assessments[self.chosen].value
+
+    @property
+    def reader_value(self) -> dt.date | None:
+        return self.assessments[self.reader].value
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """A document's dates resolved against each other and the story's reference date."""
+
+    reference_date: dt.date
+    reference_from: str  # "option" | "metadata" | "inferred" | "today"
+    reference_note: str  # where it came from, for the report
+    order: DateOrder  # the order this document writes numeric dates in (its own, else CLDR's)
+    order_from: str  # "document" | "locale"
+    order_counts: tuple[tuple[DateOrder, int], ...]  # unambiguous numeric dates per order
+    dates: tuple[ResolvedDate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    source: SourceText
+    locale: LocaleInfo
+    sentences: tuple[Sentence, ...]
+    dates: tuple[DateMention, ...]
+    weekdays: tuple[WeekdayMention, ...]  # weekdays that stand alone, with no date beside them
+
+    @property
+    def path(self) -> str:
+        return self.source.path
+
+
+@dataclass(frozen=True, slots=True)
+class Bead:
+    source: tuple[int, ...]  # sentence indexes, ascending
+    target: tuple[int, ...]
+    score: float  # 0 (no support) .. 1 (certain)
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    source_path: str
+    target_path: str
+    beads: tuple[Bead, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Version:
+    document: Document
+    timeline: Timeline
+    role: str  # "source" | "target"
+
+
+@dataclass(frozen=True, slots=True)
+class CheckedStory:
+    """What the rules see: every version resolved, and each target aligned to the source."""
+
+    id: str
+    versions: tuple[Version, ...]  # versions[0] is the source
+    alignments: tuple[Alignment, ...]  # alignments[i] pairs versions[0] with versions[i + 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    message: str
+    location: Location
+    related: tuple[Location, ...] = ()
+    suggestion: str | None = None
+
+    def sort_key(self) -> tuple[str, int, int, str, str]:
+        loc = self.location
+        return (loc.path, loc.line, loc.column, self.rule, self.message)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    path: str
+    role: str
+    language: str
+    locale: str
+    date_order: str
+    reference_date: str
+    reference_date_from: str
+    reference_date_note: str
+
+
+@dataclass(frozen=True, slots=True)
+class StoryReport:
+    id: str
+    documents: tuple[DocumentSummary, ...]
+    findings: tuple[Finding, ...]  # sorted by Finding.sort_key
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    stories: tuple[StoryReport, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for s in self.stories for f in s.findings if f.severity is severity)

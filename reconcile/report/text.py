@@ -1,0 +1,119 @@
+"""Human-readable report: one compiler-style block per finding, then a summary line."""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import ClassVar
+
+from reconcile.model import Finding, Location, Report, Severity
+
+# The one place severities map to terminal colours.
+_SEVERITY_COLOUR: dict[Severity, str] = {
+    Severity.ERROR: "\x1b[31m",  # red
+    Severity.WARNING: "\x1b[33m",  # yellow
+    Severity.INFO: "\x1b[34m",  # blue
+}
+_DIM = "\x1b[2m"
+_BOLD = "\x1b[1m"
+_RESET = "\x1b[0m"
+
+_PLURAL = {
+    "document": "documents",
+    "story": "stories",
+    "error": "errors",
+    "warning": "warnings",
+    "info": "info",
+}
+
+_INDENT = "    "
+_QUOTE = "> "  # marks the excerpt line; the carets line up under what follows it
+
+
+class TextFormatter:
+    """Renders a Report for a person at a terminal or reading a log."""
+
+    name: ClassVar[str] = "text"
+
+    def __init__(self, *, colour: bool = False) -> None:
+        self.colour = colour
+
+    def render(self, report: Report) -> str:
+        lines: list[str] = []
+        several = len(report.stories) > 1
+        for story in report.stories:
+            # In a batch, a header for a clean story would only bury the ones with findings.
+            if several and story.findings:
+                lines += [self._paint(f"== {story.id} ==", _BOLD), ""]
+            for finding in story.findings:
+                lines += [*self._finding(finding), ""]
+        lines.append(self._summary(report))
+        return "\n".join(lines) + "\n"
+
+    def _finding(self, finding: Finding) -> list[str]:
+        loc = finding.location
+        colour = _SEVERITY_COLOUR[finding.severity]
+        severity = self._paint(finding.severity.value, colour)
+        rule = self._paint(f"[{finding.rule}]", _DIM)
+        message = finding.message.replace("\n", "\n" + _INDENT)
+        lines = [f"{_position(loc)}: {severity} {rule} {message}"]
+        if loc.excerpt:
+            first, more = _first_line(loc.excerpt)
+            carets = "^" * max(1, _width(first))
+            lines.append(f"{_INDENT}{_QUOTE}{first}{more}")
+            lines.append(f"{_INDENT}{' ' * len(_QUOTE)}{self._paint(carets, colour)}")
+        if finding.suggestion is not None:
+            lines.append(f"{_INDENT}suggestion: {_visible(finding.suggestion)}")
+        for related in finding.related:
+            first, more = _first_line(related.excerpt)
+            excerpt = f": {first}{more}" if related.excerpt else ""
+            lines.append(f"{_INDENT}related: {_position(related)}{excerpt}")
+        return lines
+
+    def _summary(self, report: Report) -> str:
+        documents = _plural(sum(len(story.documents) for story in report.stories), "document")
+        stories = _plural(len(report.stories), "story")
+        if not any(story.findings for story in report.stories):
+            scope = documents if len(report.stories) <= 1 else f"{documents}, {stories}"
+            return f"No findings in {scope}."
+        counts = []
+        for severity in Severity:
+            count = report.count(severity)
+            text = _plural(count, severity.value)
+            counts.append(self._paint(text, _SEVERITY_COLOUR[severity]) if count else text)
+        return f"{documents}, {stories}: {', '.join(counts)}"
+
+    def _paint(self, text: str, style: str) -> str:
+        return f"{style}{text}{_RESET}" if self.colour else text
+
+
+def _position(loc: Location) -> str:
+    return f"{loc.path}:{loc.line}:{loc.column}"
+
+
+def _plural(count: int, noun: str) -> str:
+    return f"{count} {noun if count == 1 else _PLURAL[noun]}"
+
+
+def _first_line(excerpt: str) -> tuple[str, str]:
+    """The excerpt's first line made visible, and " …" when more lines follow."""
+    first, newline, _ = excerpt.partition("\n")
+    return _visible(first.removesuffix("\r")), " …" if newline else ""
+
+
+def _visible(text: str) -> str:
+    # Findings about invisible characters (text-* rules) would otherwise show nothing, and
+    # a tab would throw the carets out of line.
+    return "".join(
+        ch.encode("unicode_escape").decode("ascii")
+        if unicodedata.category(ch) in ("Cc", "Cf")
+        else ch
+        for ch in text
+    )
+
+
+def _width(text: str) -> int:
+    """Terminal columns `text` takes, so carets sit under CJK and combining characters."""
+    return sum(
+        0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        for ch in text
+    )

@@ -1,0 +1,59 @@
+"""What every rule is: an id, a default severity, a docstring, and findings from a story."""
+
+from __future__ import annotations
+
+import inspect
+import re
+from collections.abc import Iterator
+from typing import ClassVar
+
+from reconcile.model import CheckedStory, Document, Finding, Location, Severity
+
+_SECTION = re.compile(r"^(Anti-pattern|Best practice):\s*", re.MULTILINE)
+
+
+class Rule:
+    """Base of all rules; a rule's docstring is its documentation everywhere."""
+
+    id: ClassVar[str]
+    severity: ClassVar[Severity]
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    @classmethod
+    def summary(cls) -> str:
+        return cls.doc().splitlines()[0]
+
+    @classmethod
+    def doc(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def section(cls, name: str) -> str:
+        """The text of a docstring section such as "Anti-pattern" or "Best practice"."""
+        parts = _SECTION.split(cls.doc())
+        for title, body in zip(parts[1::2], parts[2::2], strict=True):
+            if title == name:
+                return " ".join(body.split())
+        return ""
+
+    def finding(
+        self,
+        document: Document,
+        start: int,
+        end: int,
+        message: str,
+        *,
+        severity: Severity | None = None,
+        related: tuple[Location, ...] = (),
+        suggestion: str | None = None,
+    ) -> Finding:
+        return Finding(
+            self.id,
+            severity or self.severity,
+            message,
+            document.source.locate(start, end),
+            related,
+            suggestion,
+        )

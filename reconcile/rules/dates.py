@@ -1,0 +1,322 @@
+"""Date rules: weekdays against their dates, mixed orders, locale conventions, changed days."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+
+from reconcile import locale as cldr
+from reconcile.model import (
+    Assessment,
+    CheckedStory,
+    DateForm,
+    DateMention,
+    DateOrder,
+    Finding,
+    ResolvedDate,
+    Severity,
+    Version,
+)
+from reconcile.rules.base import Rule
+from reconcile.timeline import order_neutral
+from reconcile.words import ORDER_WORDS, long_date, weekday_name
+
+
+class DateWeekdayMismatch(Rule):
+    """A weekday written beside a date names another day than the date.
+
+    Anti-pattern: "Monday (11/27)" when 27 November 2025 is a Thursday.
+    Best practice: check the weekday against a calendar for the story's year and correct
+    whichever of the two is wrong.
+    """
+
+    id = "date-weekday-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        for version in story.versions:
+            document = version.document
+            for resolved in version.timeline.dates:
+                mention, weekday = resolved.mention, resolved.mention.weekday
+                if weekday is None or _weekday_fits(resolved):
+                    continue
+                value = resolved.value
+                if value is None:
+                    continue
+                readings = " or ".join(
+                    f"{long_date(a.value)} is a {weekday_name(a.value.weekday())}"
+                    for a in resolved.assessments
+                    if a.value is not None
+                )
+                fitting = cldr.weekday_in(document.locale.language, value.weekday())
+                yield self.finding(
+                    document,
+                    min(mention.start, weekday.start),
+                    max(mention.end, weekday.end),
+                    f"{weekday.text!r} does not fit {mention.text!r}: {readings}, not a "
+                    f"{weekday_name(weekday.weekday)}",
+                    suggestion=fitting,
+                )
+
+
+class DateOrderMixed(Rule):
+    """A document writes most numeric dates in one order and this one in the other.
+
+    Anti-pattern: "Saturday (11/29)" and "Sunday (11/30)" beside "Tuesday (2/12)" meant as 2
+    December: a reader of the month/day document takes it as 12 February.
+    Best practice: write every numeric date of a document in one order, its locale's; or spell the
+    month out.
+    """
+
+    id = "date-order-mixed"
+    severity = Severity.ERROR
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        for version in story.versions:
+            timeline = version.timeline
+            if timeline.order_from != "document":
+                continue
+            for resolved in _written_against(version, timeline.order):
+                yield self._finding(version, resolved, timeline.order)
+
+    def _finding(self, version: Version, resolved: ResolvedDate, order: DateOrder) -> Finding:
+        mention = resolved.mention
+        chosen = resolved.assessments[resolved.chosen]
+        document_note = next(
+            (
+                e.note
+                for e in resolved.assessments[resolved.reader].evidence
+                if e.kind == "document"
+            ),
+            f"the document writes {ORDER_WORDS[order]}",
+        )
+        written = ORDER_WORDS[chosen.reading.order]
+        if mention.ambiguous:
+            message = (
+                f"{mention.text!r} is written {written}, but {document_note}: a reader takes it as "
+                f"{_long(resolved.reader_value)}; {_support(resolved)}"
+            )
+            severity = Severity.ERROR
+        else:
+            message = (
+                f"{mention.text!r} can only be {written} ({_long(chosen.value)}), but "
+                f"{document_note}"
+            )
+            severity = Severity.WARNING
+        return self.finding(
+            version.document,
+            mention.start,
+            mention.end,
+            message,
+            severity=severity,
+            suggestion=rewrite(mention, chosen, order),
+        )
+
+
+class DateLocaleConvention(Rule):
+    """A numeric date is written in the order contrary to the document's locale.
+
+    Anti-pattern: "31/12/2029" in en-US copy, or "11/29" in Brazilian copy.
+    Best practice: the locale's own order (CLDR), or the month spelled out.
+    """
+
+    id = "date-locale-convention"
+    severity = Severity.WARNING
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        for version in story.versions:
+            locale, timeline = version.document.locale, version.timeline
+            if not cldr.order_is_settled(locale.tag):
+                continue
+            for resolved in _written_against(version, locale.cldr_order):
+                chosen = resolved.assessments[resolved.chosen]
+                mixed = (
+                    timeline.order_from == "document" and chosen.reading.order is not timeline.order
+                )
+                if mixed:
+                    continue  # date-order-mixed reports it, with better evidence
+                mention = resolved.mention
+                message = (
+                    f"{mention.text!r} is written {ORDER_WORDS[chosen.reading.order]} "
+                    f"({_long(chosen.value)}), but {locale.tag} writes "
+                    f"{ORDER_WORDS[locale.cldr_order]}"
+                )
+                severity = Severity.WARNING
+                if mention.ambiguous:
+                    local = next(
+                        a for a in resolved.assessments if a.reading.order is locale.cldr_order
+                    )
+                    message += f": a reader there takes it as {_long(local.value)}"
+                    severity = Severity.ERROR
+                yield self.finding(
+                    version.document,
+                    mention.start,
+                    mention.end,
+                    message,
+                    severity=severity,
+                    suggestion=rewrite(mention, chosen, locale.cldr_order),
+                )
+
+
+class DateMismatch(Rule):
+    """Aligned sentences of two versions name different days.
+
+    Anti-pattern: "3 de diciembre" in the original and "December 4" in the translation; or
+    "terça-feira (2/12)" rendered "Tuesday (2/12)" in month/day copy, read as 12 February.
+    Best practice: the translation names the same day as the source, in the translation's own order.
+    """
+
+    id = "date-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        source = story.versions[0]
+        for alignment, target in zip(story.alignments, story.versions[1:], strict=True):
+            for bead in alignment.beads:
+                if not bead.source or not bead.target:
+                    continue
+                ours = _dates_in(source, bead.source)
+                theirs = _dates_in(target, bead.target)
+                yield from self._compare(source, ours, target, theirs)
+
+    def _compare(
+        self,
+        source: Version,
+        ours: Sequence[ResolvedDate],
+        target: Version,
+        theirs: Sequence[ResolvedDate],
+    ) -> Iterator[Finding]:
+        unmatched_theirs = list(theirs)
+        unmatched_ours = []
+        for resolved in ours:
+            twin = next((t for t in unmatched_theirs if _same_day(resolved, t)), None)
+            if twin is None:
+                unmatched_ours.append(resolved)
+            else:
+                unmatched_theirs.remove(twin)
+        language = cldr.language_name(source.document.locale.language)
+        for ours_date, theirs_date in zip(unmatched_ours, unmatched_theirs, strict=False):
+            meant, read = ours_date.reader_value, theirs_date.reader_value
+            if meant is None or read is None:
+                continue
+            mention = theirs_date.mention
+            message = (
+                f"the {language} version says {_long(meant)} ({ours_date.mention.text!r}), but a "
+                f"reader of this version takes {mention.text!r} as {_long(read)}"
+            )
+            suggestion = None
+            intended = next(
+                (a for a in theirs_date.assessments if a.value and _same_month_day(a.value, meant)),
+                None,
+            )
+            if intended is not None and mention.ambiguous:
+                suggestion = rewrite(mention, intended, target.timeline.order)
+                order = ORDER_WORDS[target.timeline.order]
+                message += f"; written {order} as this version writes dates, it is {suggestion!r}"
+            yield self.finding(
+                target.document,
+                mention.start,
+                mention.end,
+                message,
+                related=(
+                    source.document.source.locate(ours_date.mention.start, ours_date.mention.end),
+                ),
+                suggestion=suggestion,
+            )
+
+
+class DateAmbiguous(Rule):
+    """A numeric date reads two ways and nothing in the story decides which.
+
+    Anti-pattern: "3/4" in an English text with no other numeric date, no weekday and no other
+    version: 4 March or 3 April.
+    Best practice: spell the month out ("3 April"), or add the weekday.
+    """
+
+    id = "date-ambiguous"
+    severity = Severity.INFO
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        for version in story.versions:
+            for resolved in version.timeline.dates:
+                if resolved.decided:
+                    continue
+                mention = resolved.mention
+                readings = " or ".join(
+                    _long(a.value) for a in resolved.assessments if a.value is not None
+                )
+                yield self.finding(
+                    version.document,
+                    mention.start,
+                    mention.end,
+                    f"{mention.text!r} can be {readings}; nothing in the story decides which",
+                )
+
+
+def rewrite(mention: DateMention, assessment: Assessment, order: DateOrder) -> str | None:
+    """The mention written in `order`, keeping its separator, padding and year."""
+    if mention.form is not DateForm.NUMERIC or order is DateOrder.YMD:
+        return None
+    reading = assessment.reading
+    parts = mention.text.rstrip(".").split(mention.separator)
+    day, month = (parts[0], parts[1]) if reading.order is DateOrder.DMY else (parts[1], parts[0])
+    first, second = (day, month) if order is DateOrder.DMY else (month, day)
+    trailing = "." if mention.text.endswith(".") and len(parts) == 2 else ""
+    return mention.separator.join((first, second, *parts[2:])) + trailing
+
+
+def _written_against(version: Version, order: DateOrder) -> Iterator[ResolvedDate]:
+    """Numeric dates whose meant reading is in the order other than `order`."""
+    for resolved in version.timeline.dates:
+        mention = resolved.mention
+        if mention.form is not DateForm.NUMERIC or order_neutral(mention):
+            continue
+        if resolved.assessments[resolved.chosen].reading.order is not order:
+            yield resolved
+
+
+def _support(resolved: ResolvedDate) -> str:
+    """Why the chosen reading wins, in the words of its evidence."""
+    chosen = resolved.assessments[resolved.chosen]
+    reader = resolved.assessments[resolved.reader]
+    reader_weights = {e.kind: e.weight for e in reader.evidence}
+    notes = [
+        e.note
+        for e in chosen.evidence
+        if e.kind in ("weekday", "aligned", "reference")
+        and e.weight > reader_weights.get(e.kind, 0)
+    ]
+    notes += [e.note for e in reader.evidence if e.kind == "weekday" and e.weight < 0]
+    reason = "; ".join(notes) if notes else "the evidence supports it"
+    return f"it means {_long(chosen.value)}: {reason}"
+
+
+def _weekday_fits(resolved: ResolvedDate) -> bool:
+    return any(
+        e.kind == "weekday" and e.weight > 0 for a in resolved.assessments for e in a.evidence
+    )
+
+
+def _dates_in(version: Version, sentences: Sequence[int]) -> list[ResolvedDate]:
+    wanted = set(sentences)
+    return [r for r in version.timeline.dates if r.mention.sentence in wanted]
+
+
+def _same_day(ours: ResolvedDate, theirs: ResolvedDate) -> bool:
+    meant, read = ours.reader_value, theirs.reader_value
+    if meant is None or read is None:
+        return True  # nothing to compare
+    if ours.mention.form is DateForm.DAY or theirs.mention.form is DateForm.DAY:
+        return meant.day == read.day
+    years = ours.mention.readings[0].year, theirs.mention.readings[0].year
+    if None not in years and years[0] != years[1]:
+        return False
+    return _same_month_day(meant, read)
+
+
+def _same_month_day(a: dt.date, b: dt.date) -> bool:
+    return (a.month, a.day) == (b.month, b.day)
+
+
+def _long(value: dt.date | None) -> str:
+    return long_date(value) if value else "no valid date"

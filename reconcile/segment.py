@@ -1,0 +1,147 @@
+"""Paragraphs and sentences of a document, as offsets into its text."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from babel import UnknownLocaleError
+from sentencex import segment as sentencex_segment
+
+from reconcile.locale import month_names
+from reconcile.model import Sentence, SourceText
+
+# Words that a full stop follows without ending the sentence ("Sr. Silva", "Gov. Brown").
+# Lower-cased, without the dot; "*" applies to every language, as names and titles travel.
+# Words that often end a sentence too ("Inc.", "etc.", "min.") are left out: a lower-case
+# word after them still joins the sentence (see _continues).
+_ABBREVIATIONS: dict[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "*": "dr prof gen st jr sr mr mrs ms vs",
+        "en": "gov sen rep lt col capt sgt cmdr adm maj rev univ ave blvd dept approx fig",
+        "pt": "sra srta dra profa av dep gov sen pres cel gal cap ten sgt eng arq exmo exma pág",
+        "es": "sra srta dra profa av avda dip gob sen pres gral cnel ing lic ud uds núm pág",
+        "fr": "mme mlle pr av bd dép sén",
+        "de": "hr fr bzw ca evtl ggf nr str usw vgl z",
+        "it": "sig sigra dott dottssa avv ing on sen pres",
+    }.items()
+}
+
+_BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
+_LINE = re.compile(r"[^\n]+")
+_OPENING = "\"'“‘«„¿¡([—–- "
+_SENTENCE_END = re.compile(r"""[.!?:…]["'”’»)\]]*$""")
+_LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)\.$")  # "Sr." -> Sr, "U.S." -> U.S
+_LOOKAHEAD = 16  # characters after a line end in which to find the next line's first letter
+_TAIL = 40  # enough for the last word; keeps the test linear in the paragraph
+_ACRONYM = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.)+[A-Z]")  # EUA, ONU, U.S, U.K
+
+
+def segment(source: SourceText, language: str) -> tuple[Sentence, ...]:
+    """Split a document into sentences, numbering them and their paragraphs from 0."""
+    text = source.text
+    sentences: list[Sentence] = []
+    for paragraph, (start, end) in enumerate(_paragraphs(text)):
+        for chunk_start, chunk_end in _headlines(text, start, end):
+            for first, last in _sentences(text, chunk_start, chunk_end, language):
+                sentences.append(Sentence(len(sentences), paragraph, first, last, text[first:last]))
+    return tuple(sentences)
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """Blocks between blank lines; one block of several lines is one paragraph a line.
+
+    Wire copy often comes one paragraph per line with no blank line anywhere.
+    """
+    blocks = [span for match in _BLOCK.finditer(text) if (span := _trim(text, *match.span()))]
+    if len(blocks) != 1:
+        return blocks
+    start, end = blocks[0]
+    return [
+        span for match in _LINE.finditer(text, start, end) if (span := _trim(text, *match.span()))
+    ]
+
+
+def _headlines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Cut a paragraph after each line with no final punctuation that a capital follows.
+
+    Headlines, datelines and bylines end without a full stop; the next line starts a new
+    sentence. A line that ends mid-sentence and goes on in lower case is a wrapped line.
+    """
+    chunk = line_start = start
+    line_end = text.find("\n", start, end)
+    while line_end != -1:
+        line = text[line_start:line_end].rstrip()
+        following = text[line_end + 1 : min(end, line_end + _LOOKAHEAD)].lstrip(_OPENING)
+        if line and not _SENTENCE_END.search(line[-_TAIL:]) and following[:1].isupper():
+            yield chunk, line_end
+            chunk = line_end + 1
+        line_start = line_end + 1
+        line_end = text.find("\n", line_start, end)
+    yield chunk, end
+
+
+def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:
+    """sentencex's sentences, with its cuts after abbreviations and initials undone."""
+    current: tuple[int, int] | None = None
+    cursor = start
+    for piece in sentencex_segment(language, text[start:end]):
+        span = _trim(text, cursor, cursor + len(piece))
+        cursor += len(piece)
+        if span is None:
+            continue
+        if current is not None and _continues(
+            text[current[0] : current[1]], text[span[0]], language
+        ):
+            current = (current[0], span[1])
+            continue
+        if current is not None:
+            yield current
+        current = span
+    if current is not None:
+        yield current
+
+
+def _continues(sentence: str, next_char: str, language: str) -> bool:
+    """Whether a cut between `sentence` and a piece starting with `next_char` is wrong."""
+    match = _LAST_WORD.search(sentence[-_TAIL:])
+    if match is None:
+        return False
+    word = match.group(1)
+    if next_char.islower():
+        # No sentence starts in lower case: the full stop was an abbreviation's ("EUA. e").
+        return True
+    if word.lower() in _abbreviations(language):
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Smith"
+    if next_char.isdigit():
+        # "Nov. 4", "U.S. 5-year": a month or an acronym before a figure.
+        months = _month_abbreviations(language)
+        return bool(_ACRONYM.fullmatch(word)) or f"{word.lower()}." in months
+    return False
+
+
+@functools.cache
+def _abbreviations(language: str) -> frozenset[str]:
+    return _ABBREVIATIONS["*"] | _ABBREVIATIONS.get(language, frozenset())
+
+
+@functools.cache
+def _month_abbreviations(language: str) -> frozenset[str]:
+    """Month abbreviations with a dot ("nov.", "sept."): before a digit they end no sentence."""
+    try:
+        names = month_names(language)
+    except (UnknownLocaleError, ValueError):
+        names = month_names("en")
+    return frozenset(name for name in names if name.endswith("."))
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None

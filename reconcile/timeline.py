@@ -1,0 +1,333 @@
+"""The story's reference date, and the reading of every date weighed on all the evidence.
+
+A numeric date like 2/12 has two readings. Each gets evidence: the locale's CLDR order, the
+order of the document's unambiguous dates, a weekday written beside it, its distance from the
+reference date, and the reading of the same date in the aligned sentence of another version.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+from reconcile.model import (
+    Assessment,
+    DateForm,
+    DateMention,
+    DateOrder,
+    Document,
+    Evidence,
+    Reading,
+    ResolvedDate,
+    Timeline,
+)
+from reconcile.words import ORDER_WORDS, long_date, weekday_name
+
+# Weights of each kind of evidence. A weekday or another version outweighs the document's own
+# habit, which outweighs the locale's convention, which outweighs closeness in time.
+WEEKDAY_WEIGHT = 6.0
+ALIGNED_WEIGHT = 8.0
+DOCUMENT_WEIGHT = 3.0
+LOCALE_WEIGHT = 1.5
+NEAR_WEIGHT = 1.5  # within a month of the reference date
+MIDDLE_WEIGHT = 0.5  # within three months
+FAR_WEIGHT = -1.0  # more than six months away
+YEARS_BACK, YEARS_AHEAD = 60, 10  # years searched when inferring the reference date
+WINDOW = dt.timedelta(days=183)
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    date: dt.date
+    source: str  # "option" | "metadata" | "inferred" | "today"
+    note: str
+
+
+def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
+    """The story's reference date from its weekday-date pairs and dates with a year.
+
+    Every year where the weekday pairs fit is a candidate; the one fitting most pairs and
+    explicit dates wins, the nearest to today among equals.
+    """
+    paired = [m for d in documents for m in d.dates if m.weekday and _has_month(m)]
+    dated = [m for d in documents for m in d.dates if m.readings[0].year is not None]
+    candidates: set[dt.date] = set()
+    for mention in paired:
+        candidates.update(_weekday_fits(mention, today.year - YEARS_BACK, today.year + YEARS_AHEAD))
+    for mention in dated:
+        candidates.update(_explicit_values(mention))
+    if not candidates:
+        return Reference(today, "today", "no weekday-date pair or dated mention; today")
+
+    def support(centre: dt.date) -> tuple[list[dt.date], list[DateMention]]:
+        values, mentions = [], []
+        for mention in (*paired, *dated):
+            fits = [v for v in _values_near(mention, centre) if _agrees(mention, v)]
+            if fits:
+                values.append(min(fits, key=lambda v: abs(v - centre)))
+                mentions.append(mention)
+        return values, mentions
+
+    def rank(centre: dt.date) -> tuple[int, int, dt.date]:
+        return (-len(support(centre)[0]), abs((centre - today).days), centre)
+
+    best = min(candidates, key=rank)
+    values, mentions = support(best)
+    values.sort()
+    median = values[len(values) // 2]
+    shown = ", ".join(_shown(m) for m in sorted(set(mentions), key=lambda m: m.start)[:4])
+    return Reference(
+        median, "inferred", f"{len(mentions)} dates fit {best.year}: {shown}; median {median}"
+    )
+
+
+def resolve(
+    document: Document,
+    reference: Reference,
+    order_is_settled: bool,
+    aligned: Mapping[int, Sequence[tuple[dt.date, str]]] | None = None,
+) -> Timeline:
+    """Weigh every reading of every date in `document`.
+
+    `aligned` maps the index of a mention in document.dates to the dates the aligned
+    sentence of another version names, each with a phrase saying where it comes from.
+    `order_is_settled` says whether the locale fixes the order (a region is named, or every
+    regional variant of the language agrees).
+    """
+    counts = _order_counts(document.dates)
+    majority = _majority(counts)
+    if majority is not None:
+        order, order_from = majority, "document"
+    else:
+        order, order_from = document.locale.cldr_order, "locale"
+    examples = _examples(document.dates, order)
+    resolved = []
+    for index, mention in enumerate(document.dates):
+        assessments = tuple(
+            _assess(
+                reading,
+                mention,
+                reference,
+                order if order_from == "document" else None,
+                examples,
+                document,
+                (aligned or {}).get(index, ()),
+            )
+            for reading in mention.readings
+        )
+        reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
+        chosen = max(range(len(assessments)), key=lambda i: (assessments[i].score, i == reader))
+        resolved.append(
+            ResolvedDate(
+                mention,
+                assessments,
+                chosen,
+                reader,
+                _decided(assessments, order_from, order_is_settled),
+            )
+        )
+    return Timeline(
+        reference.date,
+        reference.source,
+        reference.note,
+        order,
+        order_from,
+        tuple(sorted(counts.items(), key=lambda kv: kv[0].value)),
+        tuple(resolved),
+    )
+
+
+def order_neutral(mention: DateMention) -> bool:
+    """True for numeric dates that read the same either way (5/5) or are not day-month."""
+    if mention.form is not DateForm.NUMERIC or mention.ambiguous:
+        return mention.form is not DateForm.NUMERIC
+    reading = mention.readings[0]
+    return reading.day == reading.month
+
+
+def _assess(
+    reading: Reading,
+    mention: DateMention,
+    reference: Reference,
+    document_order: DateOrder | None,
+    examples: str,
+    document: Document,
+    aligned: Sequence[tuple[dt.date, str]],
+) -> Assessment:
+    value = _value(reading, mention, reference.date)
+    evidence: list[Evidence] = []
+    if mention.form is DateForm.NUMERIC and not order_neutral(mention):
+        if document_order is not None:
+            agrees = reading.order is document_order
+            evidence.append(
+                Evidence(
+                    "document",
+                    DOCUMENT_WEIGHT if agrees else 0.0,
+                    f"the document's other dates are {ORDER_WORDS[document_order]} ({examples})",
+                )
+            )
+        elif reading.order is document.locale.cldr_order:
+            evidence.append(
+                Evidence(
+                    "locale",
+                    LOCALE_WEIGHT,
+                    f"{document.locale.tag} writes {ORDER_WORDS[reading.order]}",
+                )
+            )
+    if value is None:
+        return Assessment(reading, None, -100.0, tuple(evidence))
+    if mention.weekday is not None:
+        day = weekday_name(mention.weekday.weekday)
+        if value.weekday() == mention.weekday.weekday:
+            fits = sum(1 for r in mention.readings if _fits_weekday(r, mention, reference.date))
+            only = "only " if fits == 1 and mention.ambiguous else ""
+            evidence.append(
+                Evidence("weekday", WEEKDAY_WEIGHT, f"{day} fits {only}{long_date(value)}")
+            )
+        else:
+            evidence.append(
+                Evidence(
+                    "weekday",
+                    -WEEKDAY_WEIGHT,
+                    f"{long_date(value)} is a {weekday_name(value.weekday())}, not a {day}",
+                )
+            )
+    evidence.append(_distance(value, reference))
+    for other, where in aligned:
+        if (other.month, other.day) == (value.month, value.day):
+            evidence.append(Evidence("aligned", ALIGNED_WEIGHT, f"{where} says {long_date(other)}"))
+            break
+    return Assessment(reading, value, sum(e.weight for e in evidence), tuple(evidence))
+
+
+def _distance(value: dt.date, reference: Reference) -> Evidence:
+    days = abs((value - reference.date).days)
+    around = f"the story's dates are around {long_date(reference.date)}"
+    if reference.source == "today":
+        around = f"today is {long_date(reference.date)}"
+    if days <= 31:
+        return Evidence("reference", NEAR_WEIGHT, f"{around}, {days} days away")
+    if days <= 92:
+        return Evidence("reference", MIDDLE_WEIGHT, f"{around}, {days} days away")
+    if days > WINDOW.days:
+        return Evidence("reference", FAR_WEIGHT, f"{around}, {days} days away")
+    return Evidence("reference", 0.0, f"{around}, {days} days away")
+
+
+def _value(reading: Reading, mention: DateMention, reference: dt.date) -> dt.date | None:
+    """The reading as a calendar date, its missing year or month taken nearest the reference."""
+    if reading.year is not None and reading.month is not None:
+        return _date(reading.year, reading.month, reading.day)
+    options = [
+        v
+        for v in _values_near(mention, reference, reading)
+        if mention.weekday is None or v.weekday() == mention.weekday.weekday
+    ] or list(_values_near(mention, reference, reading))
+    return min(options, key=lambda v: (abs(v - reference), v)) if options else None
+
+
+def _values_near(
+    mention: DateMention, centre: dt.date, only: Reading | None = None
+) -> Iterable[dt.date]:
+    """Every calendar date a mention can name within half a year of `centre`."""
+    for reading in (only,) if only else mention.readings:
+        years = (reading.year,) if reading.year else (centre.year - 1, centre.year, centre.year + 1)
+        if reading.month is not None:
+            months: Iterable[tuple[int, int]] = ((y, reading.month) for y in years)
+        else:
+            months = (
+                (centre.year + (centre.month - 1 + k) // 12, (centre.month - 1 + k) % 12 + 1)
+                for k in range(-1, 2)  # a day alone ("el martes 2") is this month or next door
+            )
+        for year, month in months:
+            value = _date(year, month, reading.day)
+            if value is not None and abs(value - centre) <= WINDOW:
+                yield value
+
+
+def _weekday_fits(mention: DateMention, first_year: int, last_year: int) -> Iterable[dt.date]:
+    for reading in mention.readings:
+        years = (reading.year,) if reading.year else range(first_year, last_year + 1)
+        for year in years:
+            value = _date(year, reading.month or 0, reading.day)
+            if value is not None and _agrees(mention, value):
+                yield value
+
+
+def _explicit_values(mention: DateMention) -> Iterable[dt.date]:
+    for reading in mention.readings:
+        if reading.year is not None and reading.month is not None:
+            value = _date(reading.year, reading.month, reading.day)
+            if value is not None:
+                yield value
+
+
+def _agrees(mention: DateMention, value: dt.date) -> bool:
+    return mention.weekday is None or value.weekday() == mention.weekday.weekday
+
+
+def _fits_weekday(reading: Reading, mention: DateMention, reference: dt.date) -> bool:
+    value = _value(reading, mention, reference)
+    return value is not None and mention.weekday is not None and _agrees(mention, value)
+
+
+def _has_month(mention: DateMention) -> bool:
+    return all(r.month is not None for r in mention.readings)
+
+
+def _date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _order_counts(mentions: Iterable[DateMention]) -> dict[DateOrder, int]:
+    counts: dict[DateOrder, int] = {}
+    for mention in mentions:
+        if (
+            mention.form is DateForm.NUMERIC
+            and not mention.ambiguous
+            and not order_neutral(mention)
+        ):
+            order = mention.readings[0].order
+            counts[order] = counts.get(order, 0) + 1
+    return counts
+
+
+def _majority(counts: Mapping[DateOrder, int]) -> DateOrder | None:
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _examples(mentions: Iterable[DateMention], order: DateOrder) -> str:
+    texts = [
+        m.text
+        for m in mentions
+        if m.form is DateForm.NUMERIC
+        and not m.ambiguous
+        and not order_neutral(m)
+        and m.readings[0].order is order
+    ]
+    return ", ".join(texts[:3]) + (", ..." if len(texts) > 3 else "")
+
+
+def _decided(assessments: Sequence[Assessment], order_from: str, order_is_settled: bool) -> bool:
+    """Whether anything but an unsettled locale default separates the readings."""
+    if len(assessments) < 2:
+        return True
+    if order_from == "document" or order_is_settled:
+        return True
+    strong = [
+        sum(e.weight for e in a.evidence if e.kind in ("weekday", "aligned")) for a in assessments
+    ]
+    return max(strong) != min(strong)
+
+
+def _shown(mention: DateMention) -> str:
+    if mention.weekday is None:
+        return mention.text
+    return f"{mention.weekday.text} {mention.text}"
