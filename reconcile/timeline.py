@@ -18,6 +18,7 @@ from reconcile.model import (
     DateOrder,
     Document,
     Evidence,
+    LocaleInfo,
     Reading,
     ResolvedDate,
     Timeline,
@@ -52,6 +53,7 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     """
     paired = [m for d in documents for m in d.dates if m.weekday and _has_month(m)]
     dated = [m for d in documents for m in d.dates if m.readings[0].year is not None]
+    evidence = list({id(m): m for m in (*paired, *dated)}.values())
     candidates: set[dt.date] = set()
     for mention in paired:
         candidates.update(_weekday_fits(mention, today.year - YEARS_BACK, today.year + YEARS_AHEAD))
@@ -61,9 +63,13 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
 
     def support(centre: dt.date) -> tuple[list[dt.date], list[DateMention]]:
+        """Dates that fit a story centred here: written years near it, or weekdays that agree."""
         values, mentions = [], []
-        for mention in (*paired, *dated):
-            fits = [v for v in _values_near(mention, centre) if _agrees(mention, v)]
+        for mention in evidence:
+            if mention.readings[0].year is not None:
+                fits = [v for v in _explicit_values(mention) if abs(v - centre) <= WINDOW]
+            else:
+                fits = [v for v in _values_near(mention, centre) if _agrees(mention, v)]
             if fits:
                 values.append(min(fits, key=lambda v: abs(v - centre)))
                 mentions.append(mention)
@@ -76,7 +82,7 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     values, mentions = support(best)
     values.sort()
     median = values[len(values) // 2]
-    shown = ", ".join(_shown(m) for m in sorted(set(mentions), key=lambda m: m.start)[:4])
+    shown = ", ".join(_shown(m) for m in mentions[:4])
     return Reference(
         median, "inferred", f"{len(mentions)} dates fit {best.year}: {shown}; median {median}"
     )
@@ -96,24 +102,22 @@ def resolve(
     regional variant of the language agrees).
     """
     counts = _order_counts(document.dates)
-    majority = _majority(counts)
+    majority = _majority(counts, document.locale.cldr_order)
     if majority is not None:
         order, order_from = majority, "document"
     else:
         order, order_from = document.locale.cldr_order, "locale"
-    examples = _examples(document.dates, order)
+    context = _Context(
+        reference,
+        order if order_from == "document" else None,
+        _examples(document.dates, order),
+        document.locale,
+        order_is_settled,
+    )
     resolved = []
     for index, mention in enumerate(document.dates):
         assessments = tuple(
-            _assess(
-                reading,
-                mention,
-                reference,
-                order if order_from == "document" else None,
-                examples,
-                document,
-                (aligned or {}).get(index, ()),
-            )
+            _assess(reading, mention, context, (aligned or {}).get(index, ()))
             for reading in mention.readings
         )
         reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
@@ -124,7 +128,9 @@ def resolve(
                 assessments,
                 chosen,
                 reader,
-                _decided(assessments, order_from, order_is_settled),
+                _decided(
+                    assessments, order, order_from, document.locale.cldr_order, order_is_settled
+                ),
             )
         )
     return Timeline(
@@ -146,15 +152,24 @@ def order_neutral(mention: DateMention) -> bool:
     return reading.day == reading.month
 
 
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every reading of one document is weighed against."""
+
+    reference: Reference
+    document_order: DateOrder | None  # None when the document's own dates set no order
+    examples: str  # a few of the document's unambiguous dates, for messages
+    locale: LocaleInfo
+    locale_settled: bool
+
+
 def _assess(
     reading: Reading,
     mention: DateMention,
-    reference: Reference,
-    document_order: DateOrder | None,
-    examples: str,
-    document: Document,
+    context: _Context,
     aligned: Sequence[tuple[dt.date, str]],
 ) -> Assessment:
+    reference, document_order, locale = context.reference, context.document_order, context.locale
     value = _value(reading, mention, reference.date)
     evidence: list[Evidence] = []
     if mention.form is DateForm.NUMERIC and not order_neutral(mention):
@@ -164,15 +179,18 @@ def _assess(
                 Evidence(
                     "document",
                     DOCUMENT_WEIGHT if agrees else 0.0,
-                    f"the document's other dates are {ORDER_WORDS[document_order]} ({examples})",
+                    f"the document's other dates are {ORDER_WORDS[document_order]} "
+                    f"({context.examples})",
                 )
             )
-        elif reading.order is document.locale.cldr_order:
+        if (document_order is None or context.locale_settled) and (
+            reading.order is locale.cldr_order
+        ):
             evidence.append(
                 Evidence(
                     "locale",
                     LOCALE_WEIGHT,
-                    f"{document.locale.tag} writes {ORDER_WORDS[reading.order]}",
+                    f"{locale.tag} writes {ORDER_WORDS[reading.order]}",
                 )
             )
     if value is None:
@@ -296,11 +314,13 @@ def _order_counts(mentions: Iterable[DateMention]) -> dict[DateOrder, int]:
     return counts
 
 
-def _majority(counts: Mapping[DateOrder, int]) -> DateOrder | None:
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+def _majority(counts: Mapping[DateOrder, int], tie_break: DateOrder) -> DateOrder | None:
+    """The order most of the document's unambiguous dates use; the locale's on a tie."""
+    if not counts:
         return None
-    return ranked[0][0]
+    most = max(counts.values())
+    leaders = [order for order, count in counts.items() if count == most]
+    return tie_break if tie_break in leaders else min(leaders, key=lambda o: o.value)
 
 
 def _examples(mentions: Iterable[DateMention], order: DateOrder) -> str:
@@ -315,16 +335,29 @@ def _examples(mentions: Iterable[DateMention], order: DateOrder) -> str:
     return ", ".join(texts[:3]) + (", ..." if len(texts) > 3 else "")
 
 
-def _decided(assessments: Sequence[Assessment], order_from: str, order_is_settled: bool) -> bool:
-    """Whether anything but an unsettled locale default separates the readings."""
+def _decided(
+    assessments: Sequence[Assessment],
+    order: DateOrder,
+    order_from: str,
+    locale_order: DateOrder,
+    order_is_settled: bool,
+) -> bool:
+    """Whether the evidence settles the reading.
+
+    A weekday or another version always does. Otherwise the document's own order does
+    unless a settled locale says the opposite, and a settled locale does on its own; a bare
+    language's default (en is month/day, most English is not) never does.
+    """
     if len(assessments) < 2:
-        return True
-    if order_from == "document" or order_is_settled:
         return True
     strong = [
         sum(e.weight for e in a.evidence if e.kind in ("weekday", "aligned")) for a in assessments
     ]
-    return max(strong) != min(strong)
+    if max(strong) != min(strong):
+        return True
+    if order_from == "document":
+        return not (order_is_settled and order is not locale_order)
+    return order_is_settled
 
 
 def _shown(mention: DateMention) -> str:

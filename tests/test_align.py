@@ -37,7 +37,10 @@ EN = [
 ]
 
 
-def shapes(alignment: Alignment) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+Beads = list[tuple[tuple[int, ...], tuple[int, ...]]]
+
+
+def shapes(alignment: Alignment) -> Beads:
     return [(bead.source, bead.target) for bead in alignment.beads]
 
 
@@ -53,7 +56,7 @@ def assert_well_formed(alignment: Alignment, n: int, m: int) -> None:
         assert 0.0 <= bead.score <= 1.0
 
 
-def one_to_one(n: int) -> list[tuple[tuple[int, ...], tuple[int, ...]]]:
+def one_to_one(n: int) -> Beads:
     return [((i,), (i,)) for i in range(n)]
 
 
@@ -76,7 +79,9 @@ def test_translation_aligns_one_to_one() -> None:
 def test_a_dropped_sentence_becomes_one_to_zero(dropped: int) -> None:
     target = EN[:dropped] + EN[dropped + 1 :]
     alignment = align(make_document("pt.txt", PT, "pt"), make_document("en.txt", target))
-    expected = [((i,), (i if i < dropped else i - 1,)) for i in range(len(PT)) if i != dropped]
+    expected: Beads = [
+        ((i,), (i if i < dropped else i - 1,)) for i in range(len(PT)) if i != dropped
+    ]
     expected.insert(dropped, ((dropped,), ()))
     assert shapes(alignment) == expected
     assert_well_formed(alignment, len(PT), len(target))
@@ -155,6 +160,17 @@ def test_an_ambiguous_date_matches_any_of_its_readings() -> None:
         "en.txt", target, dates=[date_mention(target, 0, "12/3", (12, 3), (3, 12))]
     )
     assert shapes(align(source_doc, target_doc))[0] == ((0,), ())
+
+
+def test_numbers_match_across_decimal_separators() -> None:
+    source = [
+        "O incêndio destruiu 1.500 casas.",
+        "O incêndio destruiu 2.700 casas.",
+        "A polícia investiga.",
+    ]
+    target = ["The fire destroyed 2,700 homes.", "Police are investigating."]
+    alignment = align(make_document("pt.txt", source, "pt"), make_document("en.txt", target))
+    assert shapes(alignment) == [((0,), ()), ((1,), (0,)), ((2,), (1,))]
 
 
 def test_names_match_despite_small_spelling_differences() -> None:

@@ -37,6 +37,7 @@ _NUMERIC = re.compile(
 _ISO = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.-]\d)")
 # Fractions such as "2/3 of the vote" or "1/2 cup" are not dates unless something says so.
 _OF_AFTER = re.compile(r"\s+(?:of|de|do|da|dos|das|du|des|del|der|di|dei|della)\b", re.IGNORECASE)
+_IDIOMS = frozenset({"24/7", "9/11"})  # round the clock; the 2001 attacks
 _OPENING_BRACKET = re.compile(r"[(\[]\s*$")
 _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 # What may stand between a weekday and its date: "Tuesday, Dec. 2", "terça-feira (2/12)",
@@ -45,10 +46,14 @@ _WEEKDAY_BEFORE_GAP = re.compile(
     r"^[\s,(]*(?:(?:the|o|dia|den|le|el|il|am|on)\s+)?$", re.IGNORECASE
 )
 _WEEKDAY_AFTER_GAP = re.compile(r"^\s*[,(]\s*$")
-# A bare day after a weekday ("el martes 2") only where nothing it could count follows.
+# A bare day after a weekday ("el martes 2") only where nothing it could count follows:
+# punctuation, or a conjunction or preposition ("el jueves 4 en Santiago", "am Freitag 5 in").
+_FOLLOWING = (
+    "y|e|and|et|und|ed|o|ou|or|oder|en|in|im|à|a|em|no|na|at|on|um|am|alle|nel|per|para|con|with"
+)
 _DAY_AFTER_WEEKDAY = re.compile(
     r"^[\s,]*(?:(?:dia|den|le|el|il|the)\s+)?(\d{1,2})(?:º|°|er|st|nd|rd|th|\.)?"
-    r"(?=\s*[,;)]|\s*$|\.(?!\d)|\s+(?:y|e|and|et|und|ed|o|ou|or|oder)\b)",
+    rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)",
     re.IGNORECASE,
 )
 _TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
@@ -166,12 +171,13 @@ def _numeric_dates(text: str, dotted_day_month: bool) -> Iterator[DateMention]:
 
 
 def _looks_like_fraction(text: str, start: int, end: int, first: int, second: int) -> bool:
+    """A fraction ("2/3 of"), a small ratio ("1/4") or an idiom ("24/7"), unless bracketed."""
     if _OF_AFTER.match(text, end):
         return True
     in_brackets = _OPENING_BRACKET.search(text, 0, start) is not None or _CLOSING_BRACKET.match(
         text[end : end + 3]
     )
-    return not in_brackets and first < second <= 10
+    return not in_brackets and (first < second <= 10 or text[start:end] in _IDIOMS)
 
 
 def _full_year(year_text: str) -> int:

@@ -90,6 +90,9 @@ class DateOrderMixed(Rule):
             ),
             f"the document writes {ORDER_WORDS[order]}",
         )
+        locale = version.document.locale
+        if locale.cldr_order is order and cldr.order_is_settled(locale.tag):
+            document_note += f", as {locale.tag} writes them"
         written = ORDER_WORDS[chosen.reading.order]
         if mention.ambiguous:
             message = (
