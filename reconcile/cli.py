@@ -20,6 +20,7 @@ from reconcile.report.facts import facts_json, facts_text
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Align the language versions of a story and flag what would mislead a reader.",
 )
@@ -149,10 +150,15 @@ def main() -> None:
 
 
 def _guard(work: Callable[[], T]) -> T:
+    """Run a stage; a bad file or a bug ends in one line on stderr, never a traceback."""
     try:
         return work()
     except InputError as error:
         _fail(str(error))
+    except RecursionError:
+        _fail("input nested too deeply to process")
+    except Exception as error:  # a bug of ours: still one line, and a way to report it
+        _fail(f"internal error ({type(error).__name__}: {error}); please report it")
 
 
 def _fail(message: str) -> NoReturn:

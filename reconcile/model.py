@@ -43,6 +43,7 @@ class Location:
     end_line: int
     end_column: int  # exclusive: the column just after the last character
     excerpt: str
+    line_text: str = ""  # the whole original line the span starts on, for showing it in context
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +75,12 @@ class SourceText:
         line, column = self.position(start)
         end_line, end_column = self.position(end)
         excerpt = self.original[self.origin[start] : self.origin[end]]
-        return Location(self.path, line, column, end_line, end_column, excerpt)
+        line_start = self.line_starts[line - 1]
+        line_end = self.original.find("\n", line_start)
+        line_text = self.original[line_start : line_end if line_end >= 0 else len(self.original)]
+        return Location(
+            self.path, line, column, end_line, end_column, excerpt, line_text.rstrip("\r")
+        )
 
 
 @dataclass(frozen=True, slots=True)

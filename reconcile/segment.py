@@ -51,17 +51,34 @@ def segment(source: SourceText, language: str) -> tuple[Sentence, ...]:
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Blocks between blank lines; one block of several lines is one paragraph a line.
+    """Blocks between blank lines; a block whose lines all end a sentence is a paragraph a line.
 
-    Wire copy often comes one paragraph per line with no blank line anywhere.
+    Wire copy often comes one paragraph per line, with or without blank lines between; a
+    hard-wrapped paragraph has lines that stop mid-sentence and stays whole.
     """
-    blocks = [span for match in _BLOCK.finditer(text) if (span := _trim(text, *match.span()))]
-    if len(blocks) != 1:
-        return blocks
-    start, end = blocks[0]
-    return [
-        span for match in _LINE.finditer(text, start, end) if (span := _trim(text, *match.span()))
-    ]
+    paragraphs = []
+    for match in _BLOCK.finditer(text):
+        block = _trim(text, *match.span())
+        if not block:
+            continue
+        lines = [
+            span
+            for line in _LINE.finditer(text, *block)
+            if (span := _trim(text, *line.span()))
+        ]
+        if len(lines) > 1 and all(_ends_line(text, *line) for line in lines[:-1]):
+            paragraphs.extend(lines)
+        else:
+            paragraphs.append(block)
+    return paragraphs
+
+
+def _ends_line(text: str, start: int, end: int) -> bool:
+    """A line that ends a sentence, or a headline: no final punctuation, a capital next."""
+    if _SENTENCE_END.search(text[max(start, end - _TAIL) : end]):
+        return True
+    following = text[end + 1 : end + _LOOKAHEAD].lstrip(_OPENING + "\n")
+    return following[:1].isupper()
 
 
 def _headlines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

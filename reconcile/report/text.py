@@ -26,6 +26,7 @@ _PLURAL = {
 }
 
 _INDENT = "    "
+_CONTEXT = 40  # characters of the line shown on each side of the span
 _QUOTE = "> "  # marks the excerpt line; the carets line up under what follows it
 
 
@@ -57,10 +58,12 @@ class TextFormatter:
         message = finding.message.replace("\n", "\n" + _INDENT)
         lines = [f"{_position(loc)}: {severity} {rule} {message}"]
         if loc.excerpt:
-            first, more = _first_line(loc.excerpt)
+            before, first, after = _in_context(loc)
             carets = "^" * max(1, _width(first))
-            lines.append(f"{_INDENT}{_QUOTE}{first}{more}")
-            lines.append(f"{_INDENT}{' ' * len(_QUOTE)}{self._paint(carets, colour)}")
+            lines.append(f"{_INDENT}{_QUOTE}{before}{first}{after}")
+            lines.append(
+                f"{_INDENT}{' ' * (len(_QUOTE) + _width(before))}{self._paint(carets, colour)}"
+            )
         if finding.suggestion is not None:
             lines.append(f"{_INDENT}suggestion: {_visible(finding.suggestion)}")
         for related in finding.related:
@@ -92,6 +95,28 @@ def _position(loc: Location) -> str:
 
 def _plural(count: int, noun: str) -> str:
     return f"{count} {noun if count == 1 else _PLURAL[noun]}"
+
+
+def _in_context(loc: Location) -> tuple[str, str, str]:
+    """The text before the span on its line, the span's first line, and the text after it.
+
+    Long lines are cut to a window around the span, so that wire copy's one-line paragraphs
+    stay readable.
+    """
+    first, more = _first_line(loc.excerpt)
+    line = loc.line_text
+    start = loc.column - 1
+    if not line or line[start : start + len(loc.excerpt.partition("\n")[0])] != (
+        loc.excerpt.partition("\n")[0]
+    ):
+        return "", first, more
+    before = line[:start]
+    after = more or line[start + len(loc.excerpt) :]
+    if len(before) > _CONTEXT:
+        before = "…" + before[-_CONTEXT:]
+    if len(after) > _CONTEXT:
+        after = after[:_CONTEXT] + "…"
+    return _visible(before), first, _visible(after)
 
 
 def _first_line(excerpt: str) -> tuple[str, str]:

@@ -283,13 +283,19 @@ def _support(resolved: ResolvedDate) -> str:
     chosen = resolved.assessments[resolved.chosen]
     reader = resolved.assessments[resolved.reader]
     reader_weights = {e.kind: e.weight for e in reader.evidence}
-    notes = [
-        e.note
-        for e in chosen.evidence
-        if e.kind in ("weekday", "aligned", "reference")
-        and e.weight > reader_weights.get(e.kind, 0)
-    ]
-    notes += [e.note for e in reader.evidence if e.kind == "weekday" and e.weight < 0]
+    notes = []
+    for kind in ("weekday", "reference", "aligned"):
+        notes += [
+            e.note
+            for e in chosen.evidence
+            if e.kind == kind and e.weight > reader_weights.get(kind, 0)
+        ]
+        if kind == "weekday":
+            against = [e.note for e in reader.evidence if e.kind == kind and e.weight < 0]
+            if notes and against:
+                notes[-1] += f" ({against[0]})"
+            else:
+                notes += against
     reason = "; ".join(notes) if notes else "the evidence supports it"
     return f"it means {_long(chosen.value)}: {reason}"
 
