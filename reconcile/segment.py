@@ -62,9 +62,7 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
         if not block:
             continue
         lines = [
-            span
-            for line in _LINE.finditer(text, *block)
-            if (span := _trim(text, *line.span()))
+            span for line in _LINE.finditer(text, *block) if (span := _trim(text, *line.span()))
         ]
         if len(lines) > 1 and all(_ends_line(text, *line) for line in lines[:-1]):
             paragraphs.extend(lines)

@@ -38,6 +38,15 @@ _ISO = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.-]\d)")
 # Fractions such as "2/3 of the vote" or "1/2 cup" are not dates unless something says so.
 _OF_AFTER = re.compile(r"\s+(?:of|de|do|da|dos|das|du|des|del|der|di|dei|della)\b", re.IGNORECASE)
 _IDIOMS = frozenset({"24/7", "9/11"})  # round the clock; the 2001 attacks
+# Words after which a small pair such as "3/4" is a date, not a fraction: "on 3/4", "em 3/4".
+_DATE_WORDS = frozenset(
+    re.findall(
+        r"\S+",
+        "on by since until till from em no na dia até desde el del al hasta le du au dès am vom "
+        "bis seit ab il dal entro",
+    )
+)
+_PREVIOUS_WORD = re.compile(r"(\w+)\s+$")
 _OPENING_BRACKET = re.compile(r"[(\[]\s*$")
 _CLOSING_BRACKET = re.compile(r"^\s*[)\]]")
 # What may stand between a weekday and its date: "Tuesday, Dec. 2", "terça-feira (2/12)",
@@ -177,7 +186,13 @@ def _looks_like_fraction(text: str, start: int, end: int, first: int, second: in
     in_brackets = _OPENING_BRACKET.search(text, 0, start) is not None or _CLOSING_BRACKET.match(
         text[end : end + 3]
     )
-    return not in_brackets and (first < second <= 10 or text[start:end] in _IDIOMS)
+    if in_brackets:
+        return False
+    if text[start:end] in _IDIOMS:
+        return True
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 16), start)
+    dated = previous is not None and previous.group(1).lower() in _DATE_WORDS
+    return first < second <= 10 and not dated
 
 
 def _full_year(year_text: str) -> int:

@@ -106,8 +106,10 @@ def _in_context(loc: Location) -> tuple[str, str, str]:
     first, more = _first_line(loc.excerpt)
     line = loc.line_text
     start = loc.column - 1
-    if not line or line[start : start + len(loc.excerpt.partition("\n")[0])] != (
-        loc.excerpt.partition("\n")[0]
+    if (
+        not line
+        or line[start : start + len(loc.excerpt.partition("\n")[0])]
+        != (loc.excerpt.partition("\n")[0])
     ):
         return "", first, more
     before = line[:start]

@@ -1,0 +1,146 @@
+"""Date extraction: every form in en, pt, es, fr, de and it, with all valid readings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile import api
+from reconcile.extract.dates import numeric_readings
+from reconcile.model import DateForm, DateMention, DateOrder, Reading
+
+
+def mentions(tmp_path: Path, locale: str, text: str) -> tuple[DateMention, ...]:
+    path = tmp_path / f"{locale}.txt"
+    path.write_text(text, encoding="utf-8")
+    return api.load_document(str(path), api.Options()).dates
+
+
+def summary(found: tuple[DateMention, ...]) -> list[tuple[str, str, list[tuple[int | None, ...]]]]:
+    return [(m.text, m.form.value, [(r.month, r.day, r.year) for r in m.readings]) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        (
+            "pt-BR",
+            "Em 21 de novembro de 2025 houve votação.",
+            [("21 de novembro de 2025", 11, 21, 2025)],
+        ),
+        ("pt-BR", "A posse foi em 1º de dezembro.", [("1º de dezembro", 12, 1, None)]),
+        ("en-US", "On Nov. 21, the Senate voted.", [("Nov. 21", 11, 21, None)]),
+        ("en-US", "On November 21, 2025, it rained.", [("November 21, 2025", 11, 21, 2025)]),
+        ("en-GB", "On 21 November 2025 it rained.", [("21 November 2025", 11, 21, 2025)]),
+        ("fr", "Le 1er décembre, le conseil a voté.", [("1er décembre", 12, 1, None)]),
+        ("fr", "Le 21 novembre 2025, à Paris.", [("21 novembre 2025", 11, 21, 2025)]),
+        ("de", "Am 21. November 2025 stimmte der Rat ab.", [("21. November 2025", 11, 21, 2025)]),
+        (
+            "es",
+            "El 21 de noviembre de 2025 hubo huelga.",
+            [("21 de noviembre de 2025", 11, 21, 2025)],
+        ),
+        ("it", "Il 2 dicembre il governo ha votato.", [("2 dicembre", 12, 2, None)]),
+    ],
+)
+def test_month_name_dates(tmp_path: Path, locale: str, text: str, expected: list[tuple]) -> None:  # type: ignore[type-arg]
+    found = mentions(tmp_path, locale, text)
+    assert [
+        (m.text, m.readings[0].month, m.readings[0].day, m.readings[0].year) for m in found
+    ] == expected
+    assert all(m.form is DateForm.NAMED for m in found)
+
+
+def test_numeric_date_gets_every_valid_reading(tmp_path: Path) -> None:
+    found = mentions(tmp_path, "en", "On Tuesday (2/12) and Saturday (11/29) and on 13/11.")
+    assert summary(found) == [
+        ("2/12", "numeric", [(2, 12, None), (12, 2, None)]),
+        ("11/29", "numeric", [(11, 29, None)]),
+        ("13/11", "numeric", [(11, 13, None)]),
+    ]
+    assert [m.readings[0].order for m in found[1:]] == [DateOrder.MDY, DateOrder.DMY]
+
+
+def test_impossible_day_or_month_is_never_read_as_a_year() -> None:
+    # dateparser reads "11/29" under DMY as 11 December 2029; we never do.
+    assert numeric_readings(11, 29, None) == (Reading(DateOrder.MDY, 11, 29, None),)
+    assert numeric_readings(31, 12, 2029) == (Reading(DateOrder.DMY, 12, 31, 2029),)
+    assert numeric_readings(13, 13, None) == ()
+    assert numeric_readings(2, 30, None) == ()  # neither 30 February nor a 30th month
+    assert numeric_readings(29, 2, 2025) == ()  # 2025 is no leap year
+    assert numeric_readings(5, 5, None) == (Reading(DateOrder.MDY, 5, 5, None),)
+
+
+def test_numeric_forms_with_years_and_separators(tmp_path: Path) -> None:
+    found = mentions(tmp_path, "de", "Am 29.11.2025, am 21.11. und am 2025-11-30 sowie 29/11/25.")
+    assert summary(found) == [
+        ("29.11.2025", "numeric", [(11, 29, 2025)]),
+        ("21.11.", "numeric", [(11, 21, None)]),
+        ("2025-11-30", "iso", [(11, 30, 2025)]),
+        ("29/11/25", "numeric", [(11, 29, 2025)]),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("pt-BR", "Ele recebeu 2/3 dos votos."),
+        ("en-US", "Add 1/2 cup of sugar."),
+        ("en-US", "The team won 2-1 and shares rose 3.5 percent to 12.30."),
+        ("en-US", "The helpline runs 24/7."),
+        ("de", "Die Aktie fiel am Freitag 1,2 Prozent."),
+        ("en-US", "Many people may 5 times a year travel."),
+        ("en-US", "The price was 21.11 euros."),
+    ],
+)
+def test_not_dates(tmp_path: Path, locale: str, text: str) -> None:
+    assert mentions(tmp_path, locale, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "weekday", "date"),
+    [
+        ("pt-BR", "A reunião será na terça-feira (2/12).", "terça-feira", "2/12"),
+        ("en-US", "The vote is on Tuesday, Dec. 2.", "Tuesday", "Dec. 2"),
+        ("es", "El martes 2, el ministro habló.", "martes", "2"),
+        ("es", "Se reunirán el jueves 18 en Foz de Iguazú.", "jueves", "18"),
+        ("fr", "Mardi 2 décembre, le vote.", "Mardi", "2 décembre"),
+        ("de", "Am Dienstag, den 2. Dezember, stimmt der Rat ab.", "Dienstag", "2. Dezember"),
+        ("it", "Martedì 2 dicembre il governo.", "Martedì", "2 dicembre"),
+        (
+            "pt-BR",
+            "O prazo termina em 2 de dezembro (terça-feira).",
+            "terça-feira",
+            "2 de dezembro",
+        ),
+    ],
+)
+def test_weekday_beside_date(
+    tmp_path: Path, locale: str, text: str, weekday: str, date: str
+) -> None:
+    found = mentions(tmp_path, locale, text)
+    assert len(found) == 1
+    assert found[0].text == date
+    assert found[0].weekday is not None and found[0].weekday.text == weekday
+
+
+def test_bare_weekday_is_kept_apart(tmp_path: Path) -> None:
+    path = tmp_path / "pt-BR.txt"
+    path.write_text("Na sexta-feira, o governo anunciou 120 novas vagas.", encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert document.dates == ()
+    assert [(w.text, w.weekday) for w in document.weekdays] == [("sexta-feira", 4)]
+
+
+def test_mention_offsets_are_exact(tmp_path: Path) -> None:
+    text = "Título\n\nNo sábado (29/11), em São Paulo, e no domingo (30/11)."
+    path = tmp_path / "pt-BR.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    for mention in document.dates:
+        assert document.source.text[mention.start : mention.end] == mention.text
+        location = document.source.locate(mention.start, mention.end)
+        assert location.excerpt == mention.text
+        assert location.line == 3
+    assert [document.source.position(m.start) for m in document.dates] == [(3, 12), (3, 48)]

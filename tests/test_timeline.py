@@ -1,0 +1,102 @@
+"""The reference date and the reading of every date, weighed on the evidence."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reconcile import api
+from reconcile.model import DateOrder, Timeline
+
+SEED_EN = (
+    "On Saturday (11/29) the airspace closed. On Sunday (11/30) Caracas answered.\n"
+    "A Thursday (11/27) call came first. Envoys meet on Tuesday (2/12).\n"
+)
+
+
+def timeline(tmp_path: Path, name: str, text: str, **options: object) -> Timeline:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return api.document_timeline(str(path), api.Options(**options))[1]  # type: ignore[arg-type]
+
+
+def test_reference_year_inferred_from_weekday_pairs(tmp_path: Path) -> None:
+    result = timeline(tmp_path, "en.txt", SEED_EN, today=dt.date(2026, 11, 25))
+    assert result.reference_from == "inferred"
+    assert result.reference_date.year == 2025
+    assert "Saturday 11/29" in result.reference_note
+
+
+def test_fitting_year_nearest_today_wins(tmp_path: Path) -> None:
+    # 29 Nov is a Saturday in 2014, 2025 and 2031 (and others): the nearest to today wins.
+    assert (
+        timeline(tmp_path, "en.txt", SEED_EN, today=dt.date(2015, 3, 1)).reference_date.year == 2014
+    )
+    assert (
+        timeline(tmp_path, "en.txt", SEED_EN, today=dt.date(2030, 6, 1)).reference_date.year == 2031
+    )
+
+
+def test_reference_from_option_metadata_or_today(tmp_path: Path) -> None:
+    given = timeline(tmp_path, "en.txt", SEED_EN, reference_date=dt.date(2025, 12, 1))
+    assert (given.reference_date, given.reference_from) == (dt.date(2025, 12, 1), "option")
+    front = "---\nlang: en-US\ndate: 2025-12-01\n---\nThe vote is on 12/3.\n"
+    meta = timeline(tmp_path, "story.md", front)
+    assert (meta.reference_date, meta.reference_from) == (dt.date(2025, 12, 1), "metadata")
+    today = timeline(tmp_path, "en-US.txt", "The vote is on 12/3.\n", today=dt.date(2026, 1, 5))
+    assert (today.reference_date, today.reference_from) == (dt.date(2026, 1, 5), "today")
+
+
+def test_weekday_outweighs_document_order(tmp_path: Path) -> None:
+    result = timeline(tmp_path, "en.txt", SEED_EN, today=dt.date(2026, 11, 25))
+    assert result.order is DateOrder.MDY and result.order_from == "document"
+    two_twelve = next(r for r in result.dates if r.mention.text == "2/12")
+    assert two_twelve.value == dt.date(2025, 12, 2)
+    assert two_twelve.reader_value == dt.date(2026, 2, 12)
+    kinds = {e.kind for a in two_twelve.assessments for e in a.evidence}
+    assert {"weekday", "document", "reference"} <= kinds
+
+
+def test_document_order_decides_without_weekday(tmp_path: Path) -> None:
+    text = "Talks began on 11/29 and resumed on 2/12.\n"
+    result = timeline(tmp_path, "en.txt", text, reference_date=dt.date(2025, 12, 1))
+    two_twelve = result.dates[1]
+    assert two_twelve.value == dt.date(2026, 2, 12)
+    assert two_twelve.decided
+
+
+def test_locale_decides_when_document_has_no_unambiguous_date(tmp_path: Path) -> None:
+    result = timeline(
+        tmp_path, "pt-BR.txt", "A reunião foi em 3/4.\n", reference_date=dt.date(2025, 4, 1)
+    )
+    assert result.order_from == "locale"
+    assert result.dates[0].value == dt.date(2025, 4, 3)
+    assert result.dates[0].decided
+
+
+def test_bare_english_with_nothing_else_is_undecided(tmp_path: Path) -> None:
+    result = timeline(
+        tmp_path, "en.txt", "The meeting was on 3/4.\n", reference_date=dt.date(2025, 4, 1)
+    )
+    assert not result.dates[0].decided
+
+
+def test_document_against_settled_locale_is_undecided(tmp_path: Path) -> None:
+    text = "O edital saiu em 11/28/2025.\nAs propostas abrem em 4/12/2025.\n"
+    result = timeline(tmp_path, "pt-BR.txt", text)
+    assert result.order is DateOrder.MDY
+    assert not result.dates[1].decided
+
+
+def test_aligned_version_settles_the_reading(tmp_path: Path) -> None:
+    source = tmp_path / "pt-BR.txt"
+    source.write_text("As propostas abrem em 3/12.\n", encoding="utf-8")
+    target = tmp_path / "en.txt"
+    target.write_text("Bids open on 11/29. Bids close on 3/12.\n", encoding="utf-8")
+    story = api.build_story(
+        [str(source), str(target)], api.Options(reference_date=dt.date(2025, 12, 1))
+    )
+    english = story.versions[1].timeline.dates[1]
+    assert english.value == dt.date(2025, 12, 3)  # the Portuguese says 3 December
+    assert english.reader_value == dt.date(2026, 3, 12)
+    assert any(e.kind == "aligned" for e in english.assessments[english.chosen].evidence)
