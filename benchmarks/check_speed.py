@@ -75,9 +75,7 @@ def build_story(pair: str, words: int, folder: Path) -> tuple[str, str, int, int
     while count < words:
         source_file, target_file = bundles[turn % len(bundles)]
         used.append(source_file.parent.name)
-        for left, right in zip(
-            _paragraphs(source_file), _paragraphs(target_file), strict=True
-        ):
+        for left, right in zip(_paragraphs(source_file), _paragraphs(target_file), strict=True):
             source_parts.append(left)
             target_parts.append(right)
             count += len(left.split())
@@ -97,7 +95,7 @@ def build_story(pair: str, words: int, folder: Path) -> tuple[str, str, int, int
 
 def _percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(fraction * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 def time_calls(call: Callable[[], object], runs: int) -> list[float]:
@@ -175,7 +173,8 @@ from reconcile import api
 imported = time.perf_counter()
 api.check(sys.argv[1:], api.Options(today=dt.date(2025, 12, 1)))
 done = time.perf_counter()
-print(json.dumps({"import_ms": (imported - start) * 1000, "first_story_ms": (done - imported) * 1000}))
+result = {"import_ms": imported - start, "first_story_ms": done - imported}
+print(json.dumps({key: seconds * 1000 for key, seconds in result.items()}))
 """
 
 
@@ -213,8 +212,10 @@ def print_table(result: dict) -> None:
         share = 100 * stages[key] / stages["check"]
         print(f"  {key:22s} {stages[key]:8.3f} ms  {share:5.1f}%")
     print(f"cold (fresh process, median of {result['cold_repeats']}):")
-    print(f"  import {cold['import_ms']:.0f} ms + first story {cold['first_story_ms']:.0f} ms "
-          f"= {cold['import_plus_first_ms']:.0f} ms; whole process {cold['process_ms']:.0f} ms")  # fmt: skip
+    print(
+        f"  import {cold['import_ms']:.0f} ms + first story {cold['first_story_ms']:.0f} ms"
+        f" = {cold['import_plus_first_ms']:.0f} ms; whole process {cold['process_ms']:.0f} ms"
+    )
 
 
 def main(argv: list[str] | None = None) -> None:

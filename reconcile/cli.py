@@ -52,10 +52,17 @@ def check(
     lang: LangOption = None,
     reference_date: ReferenceOption = None,
     output: OutputOption = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="The original, if not the first FILE.")
+    ] = None,
 ) -> None:
     """Check one story: FILE... are its versions, the first is the source."""
     _choose(format, FORMATS, "--format")
     _choose(fail_on, FAIL_ON, "--fail-on")
+    if source is not None:
+        if source not in files:
+            _fail(f"--source {source!r} is not one of the files given")
+        files = [source, *(f for f in files if f != source)]
     options = _options(lang, reference_date)
     report = _guard(lambda: api.check(files, options))
     colour = format == "text" and output is None and _terminal()

@@ -84,7 +84,9 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     median = values[len(values) // 2]
     shown = ", ".join(_shown(m) for m in mentions[:4])
     return Reference(
-        median, "inferred", f"{len(mentions)} dates fit {best.year}: {shown}; median {median}"
+        median,
+        "inferred",
+        f"{len(mentions)} dates fit a story around {median}: {shown}",
     )
 
 

@@ -164,3 +164,23 @@ def test_align_shows_beads() -> None:
     beads = json.loads(result.stdout)["beads"]
     assert all(len(b["source"]) == 1 and len(b["target"]) == 1 for b in beads)
     assert len(beads) == 6
+
+
+def test_source_option_puts_the_original_first() -> None:
+    result = run("check", SEED_EN, SEED_PT, "--source", SEED_PT, "--format", "json")
+    documents = json.loads(result.stdout)["stories"][0]["documents"]
+    assert [(d["path"], d["role"]) for d in documents] == [(SEED_PT, "source"), (SEED_EN, "target")]
+    rules = {f["rule"] for f in json.loads(result.stdout)["stories"][0]["findings"]}
+    assert "date-mismatch" in rules
+    assert run("check", SEED_EN, "--source", SEED_PT).returncode == 2
+
+
+def test_weekday_mismatch_suggests_the_fitting_weekday(tmp_path: Path) -> None:
+    path = tmp_path / "pt-BR.txt"
+    path.write_text("A reunião foi na segunda-feira, 27 de novembro de 2025.\n", encoding="utf-8")
+    result = run("check", str(path), "--format", "json")
+    finding = json.loads(result.stdout)["stories"][0]["findings"][0]
+    assert finding["rule"] == "date-weekday-mismatch"
+    assert finding["excerpt"] == "segunda-feira, 27 de novembro de 2025"
+    assert finding["suggestion"] == "quinta-feira, 27 de novembro de 2025"
+    assert "27 November 2025 is a Thursday" in finding["message"]

@@ -48,14 +48,19 @@ class DateWeekdayMismatch(Rule):
                     for a in resolved.assessments
                     if a.value is not None
                 )
+                start, end = min(mention.start, weekday.start), max(mention.end, weekday.end)
                 fitting = cldr.weekday_in(document.locale.language, value.weekday())
+                if weekday.text[:1].isupper():
+                    fitting = fitting[:1].upper() + fitting[1:]
+                span = document.source.text[start:end]
+                cut = weekday.start - start
                 yield self.finding(
                     document,
-                    min(mention.start, weekday.start),
-                    max(mention.end, weekday.end),
+                    start,
+                    end,
                     f"{weekday.text!r} does not fit {mention.text!r}: {readings}, not a "
-                    f"{weekday_name(weekday.weekday)}",
-                    suggestion=fitting,
+                    f"{weekday_name(weekday.weekday)}; correct the weekday or the date",
+                    suggestion=span[:cut] + fitting + span[cut + len(weekday.text) :],
                 )
 
 
