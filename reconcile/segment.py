@@ -36,6 +36,7 @@ _SENTENCE_END = re.compile(r"""[.!?:…]["'”’»)\]]*$""")
 _LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)\.$")  # "Sr." -> Sr, "U.S." -> U.S
 _LOOKAHEAD = 16  # characters after a line end in which to find the next line's first letter
 _TAIL = 40  # enough for the last word; keeps the test linear in the paragraph
+_FIRST_WORD = re.compile(r"\w+\.?")
 _ACRONYM = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.)+[A-Z]")  # EUA, ONU, U.S, U.K
 
 
@@ -47,6 +48,24 @@ def segment(source: SourceText, language: str) -> tuple[Sentence, ...]:
         for chunk_start, chunk_end in _headlines(text, start, end):
             for first, last in _sentences(text, chunk_start, chunk_end, language):
                 sentences.append(Sentence(len(sentences), paragraph, first, last, text[first:last]))
+    return tuple(sentences)
+
+
+def one_per_line(source: SourceText) -> tuple[Sentence, ...]:
+    """Take pre-segmented text as is: every line one sentence, blank ones too (so that line i
+    is sentence i, as in gold alignment data); a blank line also starts a new paragraph."""
+    text = source.text
+    sentences: list[Sentence] = []
+    paragraph = start = 0
+    lines = text.split("\n")
+    if lines and not lines[-1]:
+        lines.pop()  # the newline that ends the last line starts no sentence
+    for line in lines:
+        kept = line.rstrip("\r")
+        sentences.append(Sentence(len(sentences), paragraph, start, start + len(kept), kept))
+        if not line.strip():
+            paragraph += 1
+        start += len(line) + 1
     return tuple(sentences)
 
 
@@ -108,7 +127,7 @@ def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple
         if span is None:
             continue
         if current is not None and _continues(
-            text[current[0] : current[1]], text[span[0]], language
+            text[current[0] : current[1]], text[span[0] : span[0] + _TAIL], language
         ):
             current = (current[0], span[1])
             continue
@@ -119,12 +138,18 @@ def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple
         yield current
 
 
-def _continues(sentence: str, next_char: str, language: str) -> bool:
-    """Whether a cut between `sentence` and a piece starting with `next_char` is wrong."""
+def _continues(sentence: str, following: str, language: str) -> bool:
+    """Whether a cut between `sentence` and the piece that begins with `following` is wrong."""
     match = _LAST_WORD.search(sentence[-_TAIL:])
     if match is None:
         return False
     word = match.group(1)
+    next_char = following[:1]
+    if word.isdigit() and len(word) <= 2:
+        # A German ordinal day before its month: "am Dienstag, 25. November".
+        next_word = _FIRST_WORD.match(following)
+        if next_word is not None and next_word.group().lower() in month_names(language):
+            return True
     if next_char.islower():
         # No sentence starts in lower case: the full stop was an abbreviation's ("EUA. e").
         return True

@@ -48,45 +48,57 @@ class Reference:
 def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     """The story's reference date from its weekday-date pairs and dates with a year.
 
-    Every year where the weekday pairs fit is a candidate; the one fitting most pairs and
-    explicit dates wins, the nearest to today among equals.
+    Every date a mention could name (a written year, or each year its weekday fits) is a
+    candidate centre; the centre with the most mentions fitting within half a year of it
+    wins, the nearest to today among equals.
     """
-    paired = [m for d in documents for m in d.dates if m.weekday and _has_month(m)]
-    dated = [m for d in documents for m in d.dates if m.readings[0].year is not None]
-    evidence = list({id(m): m for m in (*paired, *dated)}.values())
-    candidates: set[dt.date] = set()
-    for mention in paired:
-        candidates.update(_weekday_fits(mention, today.year - YEARS_BACK, today.year + YEARS_AHEAD))
-    for mention in dated:
-        candidates.update(_explicit_values(mention))
-    if not candidates:
+    first, last = today.year - YEARS_BACK, today.year + YEARS_AHEAD
+    evidence = [
+        m
+        for d in documents
+        for m in d.dates
+        if m.readings[0].year is not None or (m.weekday and _has_month(m))
+    ]
+    points = sorted(
+        (value, index)
+        for index, mention in enumerate(evidence)
+        for value in (
+            _explicit_values(mention)
+            if mention.readings[0].year is not None
+            else _weekday_fits(mention, first, last)
+        )
+    )
+    if not points:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
-
-    def support(centre: dt.date) -> tuple[list[dt.date], list[DateMention]]:
-        """Dates that fit a story centred here: written years near it, or weekdays that agree."""
-        values, mentions = [], []
-        for mention in evidence:
-            if mention.readings[0].year is not None:
-                fits = [v for v in _explicit_values(mention) if abs(v - centre) <= WINDOW]
-            else:
-                fits = [v for v in _values_near(mention, centre) if _agrees(mention, v)]
-            if fits:
-                values.append(min(fits, key=lambda v: abs(v - centre)))
-                mentions.append(mention)
-        return values, mentions
-
-    def rank(centre: dt.date) -> tuple[int, int, dt.date]:
-        return (-len(support(centre)[0]), abs((centre - today).days), centre)
-
-    best = min(candidates, key=rank)
-    values, mentions = support(best)
-    values.sort()
+    best: tuple[int, int, dt.date] | None = None
+    low = high = 0
+    inside: dict[int, int] = {}  # mention index -> its points within the window
+    for centre, _ in points:
+        # Slide a window of half a year either side along the sorted points.
+        while high < len(points) and points[high][0] <= centre + WINDOW:
+            inside[points[high][1]] = inside.get(points[high][1], 0) + 1
+            high += 1
+        while points[low][0] < centre - WINDOW:
+            index = points[low][1]
+            inside[index] -= 1
+            if not inside[index]:
+                del inside[index]
+            low += 1
+        rank = (-len(inside), abs((centre - today).days), centre)
+        best = rank if best is None or rank < best else best
+    assert best is not None
+    centre = best[2]
+    nearest: dict[int, dt.date] = {}
+    for value, index in points:
+        if abs(value - centre) <= WINDOW and (
+            index not in nearest or abs(value - centre) < abs(nearest[index] - centre)
+        ):
+            nearest[index] = value
+    values = sorted(nearest.values())
     median = values[len(values) // 2]
-    shown = ", ".join(_shown(m) for m in mentions[:4])
+    shown = ", ".join(_shown(evidence[i]) for i in sorted(nearest)[:4])
     return Reference(
-        median,
-        "inferred",
-        f"{len(mentions)} dates fit a story around {median}: {shown}",
+        median, "inferred", f"{len(nearest)} dates fit a story around {median}: {shown}"
     )
 
 
@@ -117,13 +129,19 @@ def resolve(
         order_is_settled,
     )
     resolved = []
+    # A day named alone ("el jueves 19") belongs to the month the story last named.
+    last_named = reference.date
     for index, mention in enumerate(document.dates):
+        centre = last_named if mention.form is DateForm.DAY else reference.date
         assessments = tuple(
-            _assess(reading, mention, context, (aligned or {}).get(index, ()))
+            _assess(reading, mention, context, centre, (aligned or {}).get(index, ()))
             for reading in mention.readings
         )
         reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
         chosen = max(range(len(assessments)), key=lambda i: (assessments[i].score, i == reader))
+        named = assessments[chosen].value
+        if named is not None and mention.form is not DateForm.DAY:
+            last_named = named
         resolved.append(
             ResolvedDate(
                 mention,
@@ -147,11 +165,11 @@ def resolve(
 
 
 def order_neutral(mention: DateMention) -> bool:
-    """True for numeric dates that read the same either way (5/5) or are not day-month."""
-    if mention.form is not DateForm.NUMERIC or mention.ambiguous:
-        return mention.form is not DateForm.NUMERIC
+    """True where the day/month order does not matter: named and ISO forms, or 5/5."""
+    if mention.form is not DateForm.NUMERIC:
+        return True
     reading = mention.readings[0]
-    return reading.day == reading.month
+    return not mention.ambiguous and reading.day == reading.month
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,10 +187,12 @@ def _assess(
     reading: Reading,
     mention: DateMention,
     context: _Context,
+    centre: dt.date,
     aligned: Sequence[tuple[dt.date, str]],
 ) -> Assessment:
+    """Score one reading; a missing year or month is taken nearest `centre`."""
     reference, document_order, locale = context.reference, context.document_order, context.locale
-    value = _value(reading, mention, reference.date)
+    value = _value(reading, mention, centre)
     evidence: list[Evidence] = []
     if mention.form is DateForm.NUMERIC and not order_neutral(mention):
         if document_order is not None:
@@ -200,7 +220,7 @@ def _assess(
     if mention.weekday is not None:
         day = weekday_name(mention.weekday.weekday)
         if value.weekday() == mention.weekday.weekday:
-            fits = sum(1 for r in mention.readings if _fits_weekday(r, mention, reference.date))
+            fits = sum(1 for r in mention.readings if _fits_weekday(r, mention, centre))
             only = "only " if fits == 1 and mention.ambiguous else ""
             evidence.append(
                 Evidence("weekday", WEEKDAY_WEIGHT, f"{day} fits {only}{long_date(value)}")

@@ -144,3 +144,21 @@ def test_mention_offsets_are_exact(tmp_path: Path) -> None:
         assert location.excerpt == mention.text
         assert location.line == 3
     assert [document.source.position(m.start) for m in document.dates] == [(3, 12), (3, 48)]
+
+
+def test_day_after_weekday_with_article_whatever_follows(tmp_path: Path) -> None:
+    found = mentions(tmp_path, "es", "El sindicato aprobó el martes 2 una nueva oferta.")
+    assert [(m.text, m.form) for m in found] == [("2", DateForm.DAY)]
+    assert mentions(tmp_path, "es", "Las acciones subieron el martes 2,5%.") == ()
+
+
+def test_german_ordinal_day_does_not_end_the_sentence(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text("Sie begannen am Dienstag, 25. November 2025. Er wurde 25. Dann ging er.")
+    document = api.load_document(str(path), api.Options())
+    assert [s.text for s in document.sentences] == [
+        "Sie begannen am Dienstag, 25. November 2025.",
+        "Er wurde 25.",
+        "Dann ging er.",
+    ]
+    assert document.dates[0].weekday is not None

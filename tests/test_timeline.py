@@ -100,3 +100,13 @@ def test_aligned_version_settles_the_reading(tmp_path: Path) -> None:
     assert english.value == dt.date(2025, 12, 3)  # the Portuguese says 3 December
     assert english.reader_value == dt.date(2026, 3, 12)
     assert any(e.kind == "aligned" for e in english.assessments[english.chosen].evidence)
+
+
+def test_day_alone_takes_the_month_the_story_last_named(tmp_path: Path) -> None:
+    text = "MONTEVIDEO, 15 dic - Se reunirán el jueves 18 y firmarán el viernes 19.\n"
+    result = timeline(tmp_path, "es.txt", text, reference_date=dt.date(2025, 11, 20))
+    assert [r.value for r in result.dates] == [
+        dt.date(2025, 12, 15),
+        dt.date(2025, 12, 18),
+        dt.date(2025, 12, 19),
+    ]

@@ -65,6 +65,14 @@ _DAY_AFTER_WEEKDAY = re.compile(
     rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)",
     re.IGNORECASE,
 )
+# After "el martes", "le mardi", "am Dienstag" a number is the day whatever word follows
+# ("el martes 2 una nueva oferta"), unless it is a figure ("2,5", "2%").
+_DAY_AFTER_ARTICLE_WEEKDAY = re.compile(
+    r"^[\s,]*(\d{1,2})(?:º|°|er|\.)?(?![\d%]|[.,]\d|\s*(?:%|por|per|pour|pro)\b)", re.IGNORECASE
+)
+_ARTICLE_BEFORE = re.compile(
+    r"(?<!\w)(?:el|o|le|il|am|na|no|do|da|del|al|au|du|vom|lo|dem|den)\s+$", re.IGNORECASE
+)
 _TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
 
 
@@ -208,7 +216,11 @@ def _named_dates(text: str, names: _Names, language: str) -> Iterator[DateMentio
             day, month_name, year_text = m.group("day"), m.group("month"), m.group("year")
             month = names.months[month_name.lower()]
             year = int(year_text) if year_text else None
-            day_value, month = _parse_named(m.group(), language, order, int(day), month)
+            # Only the day and month go to dateparser, normalised, so that its cache
+            # serves every story that names the same day: the year is ours to read.
+            first, last = min(m.start("day"), m.start("month")), max(m.end("day"), m.end("month"))
+            day_month = " ".join(text[first:last].lower().split())
+            day_value, month = _parse_named(day_month, language, order, int(day), month)
             if _valid(day_value, month, year):
                 yield DateMention(
                     m.start(), m.end(), m.group(), -1, DateForm.NAMED,
@@ -222,9 +234,9 @@ def _parse_named(
 ) -> tuple[int, int]:
     """Day and month of a month-name date, by dateparser in the document's language.
 
-    The language is never guessed, and the year dateparser fills in is ignored: the
-    timeline decides the year. Where dateparser cannot read a form CLDR names ("1º de
-    dezembro"), the day and month our pattern read stand.
+    The language is never guessed, and no year is passed or taken: the timeline decides
+    it. The relative base is a fixed leap year so that "29 February" parses. Where
+    dateparser cannot read a form CLDR names ("1º de dezembro"), our pattern's reading stands.
     """
     parsed = dateparser.parse(
         text,
@@ -244,7 +256,10 @@ def _days_after_weekdays(
     text: str, weekdays: Sequence[WeekdayMention], taken: list[tuple[int, int]]
 ) -> Iterator[DateMention]:
     for weekday in weekdays:
-        m = _DAY_AFTER_WEEKDAY.match(text[weekday.end : weekday.end + 24])
+        after = text[weekday.end : weekday.end + 24]
+        m = _DAY_AFTER_WEEKDAY.match(after)
+        if m is None and _ARTICLE_BEFORE.search(text, max(0, weekday.start - 6), weekday.start):
+            m = _DAY_AFTER_ARTICLE_WEEKDAY.match(after)
         if not m:
             continue
         start, end = weekday.end + m.start(1), weekday.end + m.end(1)
