@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -73,6 +73,7 @@ _DAY_AFTER_ARTICLE_WEEKDAY = re.compile(
 _ARTICLE_BEFORE = re.compile(
     r"(?<!\w)(?:el|o|le|il|am|na|no|do|da|del|al|au|du|vom|lo|dem|den)\s+$", re.IGNORECASE
 )
+_NEAR = 40  # characters within which a weekday can stand beside its date
 _TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
 
 
@@ -100,22 +101,23 @@ def extract_dates(
     ]
     dotted_day_month = cldr.writes_dotted_day_month(locale.tag)
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = _Spans()
     for mention in (
         *_iso_dates(text),
         *_named_dates(text, names, locale.language),
         *_numeric_dates(text, dotted_day_month),
+        *_days_after_weekdays(text, weekdays),
     ):
-        if not any(mention.start < end and start < mention.end for start, end in taken):
+        if not taken.overlaps(mention.start, mention.end):
             found.append(mention)
-            taken.append((mention.start, mention.end))
-    found.extend(_days_after_weekdays(text, weekdays, taken))
+            taken.add(mention.start, mention.end)
     found.sort(key=lambda m: m.start)
 
     used: set[int] = set()
+    weekday_starts = [w.start for w in weekdays]
     mentions = []
     for mention in found:
-        weekday = _adjacent_weekday(text, mention, weekdays, used)
+        weekday = _adjacent_weekday(text, mention, weekdays, weekday_starts, used)
         sentence = _sentence_of(starts, mention.start)
         mentions.append(
             DateMention(
@@ -191,8 +193,8 @@ def _looks_like_fraction(text: str, start: int, end: int, first: int, second: in
     """A fraction ("2/3 of"), a small ratio ("1/4") or an idiom ("24/7"), unless bracketed."""
     if _OF_AFTER.match(text, end):
         return True
-    in_brackets = _OPENING_BRACKET.search(text, 0, start) is not None or _CLOSING_BRACKET.match(
-        text[end : end + 3]
+    in_brackets = _OPENING_BRACKET.search(text, max(0, start - 3), start) is not None or (
+        _CLOSING_BRACKET.match(text[end : end + 3])
     )
     if in_brackets:
         return False
@@ -252,9 +254,7 @@ def _parse_named(
     return parsed.day, parsed.month
 
 
-def _days_after_weekdays(
-    text: str, weekdays: Sequence[WeekdayMention], taken: list[tuple[int, int]]
-) -> Iterator[DateMention]:
+def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Iterator[DateMention]:
     for weekday in weekdays:
         after = text[weekday.end : weekday.end + 24]
         m = _DAY_AFTER_WEEKDAY.match(after)
@@ -264,16 +264,24 @@ def _days_after_weekdays(
             continue
         start, end = weekday.end + m.start(1), weekday.end + m.end(1)
         day = int(m.group(1))
-        if 1 <= day <= 31 and not any(start < e and s < end for s, e in taken):
+        if 1 <= day <= 31:
             yield DateMention(
                 start, end, m.group(1), -1, DateForm.DAY, (Reading(DateOrder.DMY, None, day, None),)
             )
 
 
 def _adjacent_weekday(
-    text: str, mention: DateMention, weekdays: Sequence[WeekdayMention], used: set[int]
+    text: str,
+    mention: DateMention,
+    weekdays: Sequence[WeekdayMention],
+    starts: Sequence[int],
+    used: set[int],
 ) -> WeekdayMention | None:
-    for i, weekday in enumerate(weekdays):
+    # Only weekdays starting near the date can be beside it; `starts` are in text order.
+    first = bisect_left(starts, mention.start - _NEAR)
+    last = bisect_right(starts, mention.end + _NEAR)
+    for i in range(first, last):
+        weekday = weekdays[i]
         if i in used:
             continue
         before = weekday.end <= mention.start and _WEEKDAY_BEFORE_GAP.match(
@@ -286,6 +294,24 @@ def _adjacent_weekday(
             used.add(i)
             return weekday
     return None
+
+
+class _Spans:
+    """Disjoint spans of text already taken by a date, to keep the first reading of a place."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        # The spans are disjoint, so only the last one starting before `end` can overlap.
+        i = bisect_left(self._starts, end)
+        return i > 0 and self._ends[i - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        i = bisect_left(self._starts, start)
+        self._starts.insert(i, start)
+        self._ends.insert(i, end)
 
 
 def _with_sentence(weekday: WeekdayMention, sentence: int) -> WeekdayMention:
