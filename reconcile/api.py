@@ -5,27 +5,37 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from reconcile import locale as cldr
-from reconcile import rules
+from reconcile import rules, suppress
 from reconcile.align import align
+from reconcile.config import Config
 from reconcile.extract.dates import extract_dates
-from reconcile.load import read
+from reconcile.extract.links import extract_links
+from reconcile.extract.names import extract_names
+from reconcile.extract.numbers import extract_numbers
+from reconcile.extract.quotes import extract_quotes
+from reconcile.load import read, read_versions
+from reconcile.load.text import DEFAULT_MAX_BYTES
 from reconcile.locale import resolve_locale
 from reconcile.model import (
     Alignment,
+    Bead,
     CheckedStory,
     Document,
     DocumentSummary,
     InputError,
     Report,
+    SourceText,
     StoryReport,
     Timeline,
     Version,
 )
+from reconcile.segment import one_per_line as one_sentence_per_line
 from reconcile.segment import segment
+from reconcile.suppress import Baseline
 from reconcile.timeline import Reference, infer_reference, resolve
 
 
@@ -36,43 +46,103 @@ class Options:
     langs: Mapping[str, str] = field(default_factory=dict)  # path as given -> locale tag
     reference_date: dt.date | None = None
     today: dt.date = field(default_factory=dt.date.today)
+    config: Config = field(default_factory=Config)  # rule options, filters, severities
+    baseline: Baseline | None = None  # findings accepted earlier, left out of the report
+    max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are refused
 
 
 def check(paths: Sequence[str], options: Options) -> Report:
     """Check one story given as its versions, the source first."""
     story = build_story(paths, options)
-    return Report((story_report(story),))
+    return Report((story_report(story, options),), rules.infos())
 
 
-def story_report(story: CheckedStory) -> StoryReport:
-    return StoryReport(story.id, tuple(_summary(v) for v in story.versions), rules.run(story))
+def story_report(story: CheckedStory, options: Options | None = None) -> StoryReport:
+    """The rules' findings, less what the configuration, directives and baseline suppress."""
+    options = options or Options()
+    found = rules.run(story, options.config.options)
+    kept = suppress.apply(story, found, options.config, options.baseline)
+    summaries = tuple(_summary(v) for v in story.versions)
+    return StoryReport(story.id, summaries, kept.findings, suppressed=kept.suppressed)
 
 
-def load_document(path: str, options: Options) -> Document:
-    """Read, localise, segment and extract one version."""
-    source = read(path)
+def fingerprints(paths: Sequence[str], options: Options) -> list[str]:
+    """The baseline fingerprints of the findings one story has now (none left out)."""
+    story = build_story(paths, options)
+    unfiltered = replace(options, baseline=None)
+    return [suppress.fingerprint(story, f) for f in story_report(story, unfiltered).findings]
+
+
+def load_document(
+    path: str, options: Options, *, one_per_line: bool = False, source: SourceText | None = None
+) -> Document:
+    """Read, localise, segment and extract one version (each line a sentence if asked)."""
+    source = source or read(path, options.max_bytes)
     locale = resolve_locale(source, options.langs.get(path))
-    sentences = segment(source, locale.language)
+    sentences = one_sentence_per_line(source) if one_per_line else segment(source, locale.language)
     dates, weekdays = extract_dates(source, sentences, locale)
-    return Document(source, locale, sentences, dates, weekdays)
+    numbers, number_style = extract_numbers(source, sentences, locale, dates)
+    links = extract_links(source.text, sentences)
+    return Document(
+        source,
+        locale,
+        sentences,
+        dates,
+        weekdays,
+        names=extract_names(source.text, sentences, locale, dates, weekdays, links),
+        quotes=extract_quotes(source.text, sentences, locale),
+        links=links,
+        numbers=numbers,
+        number_style=number_style,
+    )
 
 
 def build_story(paths: Sequence[str], options: Options) -> CheckedStory:
     """Every stage up to the rules: documents, reference date, alignment, timelines."""
     _refuse_duplicates(paths)
-    documents = [load_document(path, options) for path in paths]
+    documents, given = _load_versions(paths, options)
     references = _references(documents, options)
     first = [
         resolve(d, r, cldr.order_is_settled(d.locale.tag))
         for d, r in zip(documents, references, strict=True)
     ]
-    alignments = tuple(align(documents[0], other) for other in documents[1:])
+    alignments = given or tuple(align(documents[0], other) for other in documents[1:])
     timelines = _resolve_with_alignment(documents, references, first, alignments)
     versions = tuple(
         Version(d, t, "source" if i == 0 else "target")
         for i, (d, t) in enumerate(zip(documents, timelines, strict=True))
     )
     return CheckedStory(_story_id(paths), versions, alignments)
+
+
+def _load_versions(
+    paths: Sequence[str], options: Options
+) -> tuple[list[Document], tuple[Alignment, ...]]:
+    """Every version; a file that holds two (XLIFF) brings its own alignment, unit by unit."""
+    texts = [read_versions(path, options.max_bytes) for path in paths]
+    if all(len(held) == 1 for held in texts):
+        return [
+            load_document(path, options, source=held[0])
+            for path, held in zip(paths, texts, strict=True)
+        ], ()
+    if len(paths) > 1:
+        bilingual = next(p for p, held in zip(paths, texts, strict=True) if len(held) > 1)
+        raise InputError(bilingual, "holds a source and its translation: check it on its own")
+    documents = [load_document(paths[0], options, source=held) for held in texts[0]]
+    return documents, tuple(_unit_alignment(documents[0], other) for other in documents[1:])
+
+
+def _unit_alignment(source: Document, target: Document) -> Alignment:
+    """The file's own pairing: each unit's sentences on one side with its sentences on the other."""
+    beads = []
+    for (_, start, end), (_, other_start, other_end) in zip(
+        source.source.units, target.source.units, strict=True
+    ):
+        ours = tuple(s.index for s in source.sentences if start <= s.start < end)
+        theirs = tuple(s.index for s in target.sentences if other_start <= s.start < other_end)
+        if ours or theirs:
+            beads.append(Bead(ours, theirs, 1.0))
+    return Alignment(source.path, target.path, tuple(beads))
 
 
 def document_timeline(path: str, options: Options) -> tuple[Document, Timeline]:

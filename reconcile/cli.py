@@ -6,16 +6,23 @@ import datetime as dt
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, NoReturn, TextIO, TypeVar
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reconcile import api, rules
-from reconcile.align import align
-from reconcile.model import Document, InputError, Report, Severity
-from reconcile.report import FORMATS, formatter
+from reconcile import api, batch, rules, suppress
+from reconcile import config as config_file
+from reconcile.align import LOW_CONFIDENCE, align
+from reconcile.config import Config
+from reconcile.model import Document, InputError, Report
+from reconcile.report import FORMATS, StreamFormatter, formatter
+from reconcile.report.common import meets
 from reconcile.report.facts import facts_json, facts_text
 
 app = typer.Typer(
@@ -42,32 +49,168 @@ OutputOption = Annotated[
 ]
 
 
+FormatOption = Annotated[
+    str, typer.Option("--format", "-f", help="text, json, jsonl, sarif, github or junit.")
+]
+FailOnOption = Annotated[
+    str | None,
+    typer.Option(
+        "--fail-on", help="Exit 1 on a finding this severe or worse (default: config, warning)."
+    ),
+]
+ConfigOption = Annotated[
+    str | None,
+    typer.Option("--config", help="A reconcile.toml or pyproject.toml; else found upward."),
+]
+BaselineOption = Annotated[
+    str | None,
+    typer.Option("--baseline", help="Leave out the findings in this baseline file."),
+]
+SelectOption = Annotated[
+    list[str] | None,
+    typer.Option("--select", help="Only these rules or families (repeatable)."),
+]
+IgnoreOption = Annotated[
+    list[str] | None,
+    typer.Option("--ignore", help="Leave out these rules or families (repeatable)."),
+]
+SourceLocaleOption = Annotated[
+    str | None,
+    typer.Option("--source-locale", help="The locale of the original in each story (batch)."),
+]
+MaxSizeOption = Annotated[
+    float | None,
+    typer.Option(
+        "--max-file-size", min=0.001, help="Refuse input files over this many MB (default 20)."
+    ),
+]
+JobsOption = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", help="Stories checked at once (default: the CPU count)."),
+]
+
+
 @app.command()
 def check(
     files: Annotated[list[str], typer.Argument(help="The versions of one story, source first.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
-    fail_on: Annotated[
-        str, typer.Option("--fail-on", help="Exit 1 on a finding this severe or worse.")
-    ] = "warning",
+    format: FormatOption = "text",
+    fail_on: FailOnOption = None,
     lang: LangOption = None,
     reference_date: ReferenceOption = None,
     output: OutputOption = None,
     source: Annotated[
         str | None, typer.Option("--source", help="The original, if not the first FILE.")
     ] = None,
+    config: ConfigOption = None,
+    baseline: BaselineOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    max_file_size: MaxSizeOption = None,
 ) -> None:
     """Check one story: FILE... are its versions, the first is the source."""
     _choose(format, FORMATS, "--format")
-    _choose(fail_on, FAIL_ON, "--fail-on")
+    settings = _settings(config, select, ignore, fail_on, baseline)
+    failing = settings.fail_on or "warning"
     if source is not None:
         if source not in files:
             _fail(f"--source {source!r} is not one of the files given")
         files = [source, *(f for f in files if f != source)]
-    options = _options(lang, reference_date)
+    options = _options(lang, reference_date, settings, files)
+    if max_file_size is not None:
+        options = replace(options, max_bytes=int(max_file_size * 1_000_000))
     report = _guard(lambda: api.check(files, options))
     colour = format == "text" and output is None and _terminal()
-    _emit(formatter(format, colour=colour).render(report), output)
-    raise typer.Exit(_exit_code(report, fail_on))
+    _emit(formatter(format, colour=colour, fail_on=failing).render(report), output)
+    raise typer.Exit(_exit_code(report, failing))
+
+
+@app.command(name="batch")
+def batch_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Story folders, folders of stories, files grouped by stem, manifests."),
+    ],
+    format: FormatOption = "text",
+    fail_on: FailOnOption = None,
+    reference_date: ReferenceOption = None,
+    output: OutputOption = None,
+    jobs: JobsOption = None,
+    source_locale: SourceLocaleOption = None,
+    config: ConfigOption = None,
+    baseline: BaselineOption = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+) -> None:
+    """Check many stories; a story that cannot be read is reported and the rest still run.
+
+    Exit 2 if any story could not be checked, else 1 if any finding is at or above
+    --fail-on, else 0.
+    """
+    _choose(format, FORMATS, "--format")
+    settings = _settings(config, select, ignore, fail_on, baseline, source_locale)
+    failing = settings.fail_on or "warning"
+    workers = _workers(jobs)
+    options = _options(None, reference_date, settings, [])
+    found = _guard(lambda: batch.discover(paths, settings.source_locale, settings))
+    colour = format == "text" and output is None and _terminal()
+    render = formatter(format, colour=colour, fail_on=failing)
+    stats = batch.Summary()
+    sink = _open_output(output)
+    try:
+        with _progress(len(found)) as advance:
+            results = batch.run(found, options, workers)
+            if isinstance(render, StreamFormatter):
+                sink.write(render.begin())
+                for result in results:
+                    stats.add(result, failing)
+                    sink.write(render.story(result.report))
+                    advance()
+                sink.write(render.end(stats.totals))
+            else:
+                held = []
+                for result in results:
+                    stats.add(result, failing)
+                    held.append(result.report)
+                    advance()
+                sink.write(render.render(Report(tuple(held), rules.infos())))
+    finally:
+        if sink is not sys.stdout:
+            sink.close()
+    typer.echo(stats.summary(), err=True)
+    raise typer.Exit(stats.exit_code())
+
+
+@app.command(name="baseline")
+def baseline_command(
+    paths: Annotated[list[str], typer.Argument(help="The stories, as for `reconcile batch`.")],
+    output: OutputOption = None,
+    reference_date: ReferenceOption = None,
+    jobs: JobsOption = None,
+    source_locale: SourceLocaleOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Record today's findings so that later runs report only new ones.
+
+    Writes to --output, else the configuration's `baseline`, else reconcile-baseline.json.
+    """
+    settings = _settings(config, None, None, None, None, source_locale)
+    workers = _workers(jobs)
+    options = _options(None, reference_date, settings, [], use_baseline=False)
+    found = _guard(lambda: batch.discover(paths, settings.source_locale, settings))
+    prints: list[str] = []
+    with _progress(len(found)) as advance:
+        for result in batch.run(found, options, workers, fingerprints=True):
+            error = result.report.error
+            if error is not None:
+                story = result.report.id
+                _fail(f"{error.path}: {error.cause} (story {story}; no baseline written)")
+            prints.extend(result.fingerprints)
+            advance()
+    target = output or Path(settings.baseline or "reconcile-baseline.json")
+    _emit(suppress.baseline_text(prints), target)
+    typer.echo(
+        f"reconcile: {len(prints)} findings of {len(found)} stories recorded in {target}", err=True
+    )
 
 
 @app.command()
@@ -78,7 +221,7 @@ def facts(
     reference_date: ReferenceOption = None,
     output: OutputOption = None,
 ) -> None:
-    """Show every date in FILE with all its readings, the evidence and the reading chosen."""
+    """Show every date in FILE with its readings and evidence, and every number with its value."""
     _choose(format, ("text", "json"), "--format")
     options = _options(lang, reference_date)
     document, timeline = _guard(lambda: api.document_timeline(file, options))
@@ -90,17 +233,28 @@ def facts(
 def align_command(
     source: Annotated[str, typer.Argument(help="The source version.")],
     target: Annotated[str, typer.Argument(help="A translation of it.")],
-    format: Annotated[str, typer.Option("--format", "-f", help="text, tsv or json.")] = "text",
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, tsv, json or beads (Vecalign form).")
+    ] = "text",
     lang: LangOption = None,
     output: OutputOption = None,
+    one_sentence_per_line: Annotated[
+        bool,
+        typer.Option(
+            "--one-sentence-per-line", help="Each line is one sentence: take the input as is."
+        ),
+    ] = False,
 ) -> None:
-    """Show the sentence alignment of two versions."""
-    _choose(format, ("text", "tsv", "json"), "--format")
+    """Show the sentence alignment of two versions; low-confidence beads are marked."""
+    _choose(format, ("text", "tsv", "json", "beads"), "--format")
     options = _options(lang, None)
 
     def load() -> tuple[Document, Document]:
         api._refuse_duplicates([source, target])
-        return api.load_document(source, options), api.load_document(target, options)
+        return (
+            api.load_document(source, options, one_per_line=one_sentence_per_line),
+            api.load_document(target, options, one_per_line=one_sentence_per_line),
+        )
 
     ours, theirs = _guard(load)
     alignment = align(ours, theirs)
@@ -120,17 +274,30 @@ def align_command(
                 "source": source,
                 "target": target,
                 "beads": [
-                    {"source": list(s), "target": list(t), "score": round(c, 3)}
+                    {
+                        "source": list(s),
+                        "target": list(t),
+                        "score": round(c, 3),
+                        "low_confidence": c < LOW_CONFIDENCE,
+                    }
                     for s, t, c, _, _ in rows
                 ],
             },
             indent=2,
         )
+    elif format == "beads":
+        text = "\n".join(f"{_ids(s)}:{_ids(t)}" for s, t, _, _, _ in rows)
     elif format == "tsv":
-        text = "\n".join(f"{_ids(s)}\t{_ids(t)}\t{c:.3f}\t{a}\t{b}" for s, t, c, a, b in rows)
-    else:
         text = "\n".join(
-            f"{_ids(s):>9} | {_ids(t):<9} {c:.2f}\n    {a}\n    {b}" for s, t, c, a, b in rows
+            f"{_ids(s)}\t{_ids(t)}\t{c:.3f}\t{'low' if c < LOW_CONFIDENCE else ''}\t{a}\t{b}"
+            for s, t, c, a, b in rows
+        )
+    else:
+        low = "  ? low confidence"
+        text = "\n".join(
+            f"{_ids(s):>9} | {_ids(t):<9} {c:.2f}{low if c < LOW_CONFIDENCE else ''}"
+            f"\n    {a}\n    {b}"
+            for s, t, c, a, b in rows
         )
     _emit(text + "\n", output)
 
@@ -178,8 +345,20 @@ def _choose(value: str, allowed: tuple[str, ...], option: str) -> None:
         _fail(f"{option} {value!r}: choose from {', '.join(allowed)}")
 
 
-def _options(lang: list[str] | None, reference_date: str | None) -> api.Options:
+def _options(
+    lang: list[str] | None,
+    reference_date: str | None,
+    settings: Config | None = None,
+    files: Sequence[str] = (),
+    *,
+    use_baseline: bool = True,
+) -> api.Options:
+    settings = settings or Config()
     langs = {}
+    for path in files:  # the configuration's `lang` patterns, which --lang overrides
+        tag = settings.locale_for(path)
+        if tag:
+            langs[path] = tag
     for item in lang or ():
         path, _, tag = item.rpartition("=")
         if not path or not tag:
@@ -191,15 +370,86 @@ def _options(lang: list[str] | None, reference_date: str | None) -> api.Options:
             reference = dt.date.fromisoformat(reference_date)
         except ValueError:
             _fail(f"--reference-date {reference_date!r}: expected YYYY-MM-DD")
-    return api.Options(langs=langs, reference_date=reference)
+    base = None
+    if settings.baseline is not None and use_baseline:
+        base = _guard(lambda: suppress.read_baseline(str(settings.baseline)))
+    return api.Options(langs=langs, reference_date=reference, config=settings, baseline=base)
+
+
+def _settings(
+    path: str | None,
+    select: list[str] | None,
+    ignore: list[str] | None,
+    fail_on: str | None,
+    baseline: str | None,
+    source_locale: str | None = None,
+) -> Config:
+    """The configuration file's settings with the command line's on top: flags win."""
+    loaded = _guard(lambda: config_file.load(path))
+    where = "command line"
+    overrides: dict[str, object] = {}
+    if select:
+        overrides["select"] = select
+    if ignore:
+        overrides["ignore"] = ignore
+    if fail_on is not None:
+        overrides["fail_on"] = fail_on
+    if source_locale is not None:
+        overrides["source_locale"] = source_locale
+    checked = _guard(lambda: config_file.parse(overrides, where))
+    merged = replace(
+        loaded,
+        select=checked.select or loaded.select,
+        ignore=checked.ignore or loaded.ignore,
+        fail_on=checked.fail_on or loaded.fail_on,
+        source_locale=checked.source_locale or loaded.source_locale,
+    )
+    if baseline is not None:
+        merged = replace(merged, baseline=baseline)
+    return merged
+
+
+def _workers(jobs: int | None) -> int:
+    if jobs is None:
+        return os.cpu_count() or 1
+    if jobs < 1:
+        _fail(f"--jobs {jobs}: expected 1 or more")
+    return jobs
+
+
+@contextmanager
+def _progress(total: int) -> Iterator[Callable[[], None]]:
+    """A progress bar on stderr when it is a terminal; nothing in a pipe or a log."""
+    console = Console(stderr=True)
+    if not console.is_terminal or total == 0:
+        yield lambda: None
+        return
+    columns = (
+        TextColumn("checking"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("stories"),
+        TimeRemainingColumn(),
+    )
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("checking", total=total)
+        yield lambda: bar.advance(task)
+
+
+def _open_output(output: Path | None) -> TextIO:
+    if output is None:
+        return sys.stdout
+    try:
+        return output.open("w", encoding="utf-8")
+    except OSError as error:
+        _fail(f"{output}: cannot write ({error.strerror})")
 
 
 def _exit_code(report: Report, fail_on: str) -> int:
-    if fail_on == "never":
-        return EXIT_CLEAN
-    threshold = Severity(fail_on).rank
-    worst = max((f.severity.rank for s in report.stories for f in s.findings), default=0)
-    return EXIT_FINDINGS if worst >= threshold else EXIT_CLEAN
+    if any(story.error is not None for story in report.stories):
+        return EXIT_INPUT
+    failing = any(meets(f.severity, fail_on) for s in report.stories for f in s.findings)
+    return EXIT_FINDINGS if failing else EXIT_CLEAN
 
 
 def _emit(text: str, output: Path | None) -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from bisect import bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 
 class Severity(enum.Enum):
@@ -58,9 +60,13 @@ class SourceText:
     path: str
     text: str
     original: str
-    origin: tuple[int, ...]
+    origin: Sequence[int]  # a run-length map (load.origin.Origin) or a tuple
     line_starts: tuple[int, ...]  # offsets in `original` where each line begins
     metadata: tuple[tuple[str, str], ...] = ()  # e.g. (("lang", "pt-BR"), ("date", "2025-12-01"))
+    encoding: str = "utf-8"  # how the file was decoded
+    encoding_guessed: bool = False  # True when no BOM and no valid UTF-8 said so
+    # Translation units (XLIFF): (unit id, start, end) offsets into `text`, in file order.
+    units: tuple[tuple[str, int, int], ...] = ()
 
     def meta(self, key: str) -> str | None:
         return next((value for name, value in self.metadata if name == key), None)
@@ -196,6 +202,11 @@ class Document:
     sentences: tuple[Sentence, ...]
     dates: tuple[DateMention, ...]
     weekdays: tuple[WeekdayMention, ...]  # weekdays that stand alone, with no date beside them
+    names: tuple[NameMention, ...] = ()
+    quotes: tuple[QuoteMention, ...] = ()
+    links: tuple[LinkMention, ...] = ()
+    numbers: tuple[NumberMention, ...] = ()
+    number_style: NumberStyle | None = None  # how the document writes decimals; None: no numbers
 
     @property
     def path(self) -> str:
@@ -263,11 +274,122 @@ class StoryReport:
     id: str
     documents: tuple[DocumentSummary, ...]
     findings: tuple[Finding, ...]  # sorted by Finding.sort_key
+    error: StoryError | None = None  # set when the story could not be checked (batch)
+    suppressed: int = 0  # findings dropped by configuration, inline directives or baseline
 
 
 @dataclass(frozen=True, slots=True)
 class Report:
     stories: tuple[StoryReport, ...]
+    rules: tuple[RuleInfo, ...] = ()  # the registry's documentation, for SARIF
 
     def count(self, severity: Severity) -> int:
         return sum(1 for s in self.stories for f in s.findings if f.severity is severity)
+
+
+@dataclass(frozen=True, slots=True)
+class StoryError:
+    """Why a story of a batch could not be checked: the file and the cause."""
+
+    path: str
+    cause: str
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A rule's documentation as formatters see it, so that report never imports rules."""
+
+    id: str
+    severity: Severity
+    summary: str
+    anti_pattern: str
+    best_practice: str
+
+
+@dataclass(frozen=True, slots=True)
+class NameMention:
+    """A proper name: capitalised words, with particles between them ("Lula da Silva")."""
+
+    start: int  # offsets into SourceText.text
+    end: int
+    text: str
+    sentence: int
+    key: str  # accent-folded and case-folded, for matching across versions
+    entity: str | None = None  # a CLDR place, currency or language: "territory:US"
+    # Its capital proves little: it starts a sentence or clause, stands in a headline, or the
+    # language capitalises every noun (German). Rules compare weak names only to firm ones.
+    weak: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteMention:
+    """A quotation between quote marks; `start`/`end` include the marks."""
+
+    start: int  # offsets into SourceText.text
+    end: int
+    text: str  # the words between the marks
+    sentence: int  # the sentence the opening mark is in
+    last_sentence: int  # the sentence the closing mark is in
+    opening: str
+    closing: str
+    depth: int = 0  # 0 for an outer quotation, 1 for one nested inside it
+
+
+@dataclass(frozen=True, slots=True)
+class LinkMention:
+    """A URL, e-mail address, social media handle or hashtag."""
+
+    start: int  # offsets into SourceText.text
+    end: int
+    text: str
+    sentence: int
+    kind: str  # "url" | "email" | "handle" | "hashtag"
+    key: str  # the form compared across versions (case-folded where case does not matter)
+
+
+class NumberKind(enum.Enum):
+    """What a figure is; the number rules ignore times and identifiers."""
+
+    CARDINAL = "cardinal"  # 1.500 pessoas, three ministers, 2,5 milhões
+    PERCENT = "percent"  # 2,5%, cinco por cento, 3 Prozentpunkte (unit "pp")
+    MONEY = "money"  # R$ 1,5 bilhão, mil millones de dólares, £3bn
+    MEASURE = "measure"  # 100 km, 40 °C
+    ORDINAL = "ordinal"  # 1º, 21st, primeiro
+    YEAR = "year"  # 2025 alone
+    FRACTION = "fraction"  # 2/3
+    TIME = "time"  # 9h30, 10:45, 9.30 Uhr
+    IDENTIFIER = "identifier"  # Lei 14.133/2021, nº 5, ISBN, phone numbers, G20
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMention:
+    """A figure with its value as a reader of its document takes it."""
+
+    start: int  # offsets into SourceText.text: the whole expression ("R$ 1,5 bilhão")
+    end: int
+    text: str
+    sentence: int
+    kind: NumberKind
+    value: Decimal  # scale applied: "1,5 bilhão" -> 1500000000
+    upper: Decimal | None = None  # the upper end of a range ("10 a 12 mil")
+    unit: str = ""  # "%", "pp", a currency ("BRL", "USD", "$"), a unit ("km", "°C")
+    scale: str = ""  # the scale word as written: "bilhão", "billion", "bn"
+    scale_value: int = 1
+    spelled: bool = False  # written in words ("três", "mil millones")
+    numeral: str = ""  # the figure's digits as written ("1.500"); "" when spelled
+    numeral_start: int = -1
+    numeral_end: int = -1
+    decimal_mark: str = ""  # the separator read as the decimal mark; "" for whole numbers
+    ambiguous: bool = False  # "1.500": the separator reads both ways; the document decided
+    alternative: Decimal | None = None  # the value under the other reading, when ambiguous
+
+
+@dataclass(frozen=True, slots=True)
+class NumberStyle:
+    """Which mark a document uses for decimals, and why."""
+
+    decimal: str  # "," or "."
+    source: str  # "document" (its own unambiguous figures) or "locale" (CLDR)
+    locale_decimal: str  # CLDR's decimal symbol for the document's locale
+    locale_settled: bool  # whether the locale fixes it (pt-BR, en-US; not bare "es")
+    evidence: tuple[tuple[str, int], ...]  # unambiguous figures per decimal mark

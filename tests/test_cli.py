@@ -104,7 +104,7 @@ def write(path: Path, data: bytes) -> str:
         (lambda d: str(d), "is a directory"),
         (lambda d: write(d / "bin.en.txt", b"abc\x00def"), "binary"),
         (lambda d: write(d / "empty.en.txt", b"  \n"), "empty"),
-        (lambda d: write(d / "bad.en.txt", b"caf\xe9 com leite"), "not valid UTF-8"),
+        (lambda d: write(d / "bad.en.txt", b"\x01\x02\x03\x04 caf\xe9"), "not valid UTF-8"),
     ],
     ids=["missing", "directory", "binary", "empty", "undecodable"],
 )

@@ -147,8 +147,18 @@ def test_binary_file(tmp_path: Path) -> None:
     assert cause(write(tmp_path, "a.txt", b"PK\x03\x04\x00\x00")) == "binary file (NUL bytes)"
 
 
-def test_utf16_counts_as_binary(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.txt", "Hello.".encode("utf-16"))
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-be", "utf-32"])
+def test_utf16_and_utf32_with_bom_are_read(tmp_path: Path, codec: str) -> None:
+    data = "Olá mundo.\nTerça (2/12).\n".encode(codec)
+    if codec == "utf-16-be":
+        data = b"\xfe\xff" + data
+    source = read(write(tmp_path, "a.txt", data))
+    assert source.text == "Olá mundo.\nTerça (2/12).\n"
+    assert (source.encoding_guessed, locate(source, "2/12")) == (False, (2, 8, 2, 12, "2/12"))
+
+
+def test_utf16_without_bom_counts_as_binary(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", "Hello.".encode("utf-16-le"))
     assert cause(path) == "binary file (NUL bytes)"
 
 
@@ -157,14 +167,20 @@ def test_empty_file(tmp_path: Path, data: bytes) -> None:
     assert cause(write(tmp_path, "a.txt", data)) == "empty file"
 
 
-def test_latin1_file_names_the_byte_and_offset(tmp_path: Path) -> None:
-    path = write(tmp_path, "a.txt", "São Paulo".encode("latin-1"))
-    assert cause(path) == "not valid UTF-8 (byte 0xe3 at offset 1)"
+def test_latin1_file_is_read_with_a_guessed_encoding(tmp_path: Path) -> None:
+    source = read(write(tmp_path, "a.txt", "Em São Paulo, na terça-feira.".encode("latin-1")))
+    assert source.text == "Em São Paulo, na terça-feira."
+    assert (source.encoding, source.encoding_guessed) == ("cp1252", True)
+
+
+def test_undecodable_names_the_byte_and_offset(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"\x01\x02\x03\x04\x05\x06 \xe3 abc")
+    assert cause(path) == "not valid UTF-8 (byte 0xe3 at offset 7) and no other encoding fits"
 
 
 def test_undecodable_offset_counts_the_bom(tmp_path: Path) -> None:
     path = write(tmp_path, "a.txt", b"\xef\xbb\xbfab\xff")
-    assert cause(path) == "not valid UTF-8 (byte 0xff at offset 5)"
+    assert cause(path) == "not valid UTF-8 (invalid start byte at offset 5)"
 
 
 def test_markdown_errors_are_the_same(tmp_path: Path) -> None:

@@ -120,8 +120,9 @@ def test_story_headers_only_with_several_stories() -> None:
 
 
 def test_registry() -> None:
-    assert FORMATS == ("text", "json")
+    assert FORMATS == ("text", "json", "jsonl", "sarif", "github", "junit")
     for name in FORMATS:
         assert formatter(name).name == name
-    with pytest.raises(ValueError, match="unknown format 'xml'; choose from text, json"):
+    choices = "text, json, jsonl, sarif, github, junit"
+    with pytest.raises(ValueError, match=f"unknown format 'xml'; choose from {choices}"):
         formatter("xml")

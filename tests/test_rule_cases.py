@@ -32,7 +32,8 @@ def test_rule_case(rule_id: str, name: str, case: dict[str, Any], tmp_path: Path
     paths = []
     for locale, text in case["versions"].items():
         path = tmp_path / f"{locale}.txt"
-        path.write_text(text, encoding="utf-8")
+        # `encodings` (locale -> codec) writes a version in a legacy encoding.
+        path.write_text(text, encoding=case.get("encodings", {}).get(locale, "utf-8"))
         paths.append(str(path))
     reference = case.get("reference_date")
     options = api.Options(

@@ -9,11 +9,10 @@ from dataclasses import dataclass
 from reconcile.load.text import (
     Builder,
     Mapped,
-    decode,
+    decode_bytes,
     identity,
     nfc,
     normalise_newlines,
-    read_bytes,
     source_text,
 )
 from reconcile.model import InputError, SourceText
@@ -71,14 +70,15 @@ class _Line:
     blank: bool  # nothing but whitespace is left once the markup is cut
 
 
-def read(path: str) -> SourceText:
+def read(path: str, data: bytes) -> SourceText:
     """Read a Markdown file."""
-    original = decode(path, read_bytes(path))
+    decoded = decode_bytes(path, data)
+    original = decoded.text
     metadata, body = _front_matter(normalise_newlines(identity(original)))
     mapped = nfc(_strip(_drop_comments(body)))
     if not mapped.text.strip():
         raise InputError(path, "no text outside the markup")
-    return source_text(path, original, mapped, (("format", "markdown"), *metadata))
+    return source_text(path, original, mapped, (("format", "markdown"), *metadata), decoded)
 
 
 def _front_matter(source: Mapped) -> tuple[tuple[tuple[str, str], ...], Mapped]:

@@ -6,13 +6,36 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
 from dataclasses import dataclass
 
+from charset_normalizer import from_bytes
+
+from reconcile.load.origin import Origin, OriginBuilder
 from reconcile.model import InputError, SourceText
 
-_BOM = b"\xef\xbb\xbf"
+_BOMS = (  # longest first: the UTF-32 LE mark begins with the UTF-16 LE one
+    (b"\xff\xfe\x00\x00", "utf-32-le", "UTF-32"),
+    (b"\x00\x00\xfe\xff", "utf-32-be", "UTF-32"),
+    (b"\xef\xbb\xbf", "utf-8", "UTF-8"),
+    (b"\xff\xfe", "utf-16-le", "UTF-16"),
+    (b"\xfe\xff", "utf-16-be", "UTF-16"),
+)
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# Legacy Western characters that cp1252 puts in 0x80-0x9f: punctuation, the euro sign and a
+# few letters; a decoding that yields only these and Latin-1 is read as cp1252.
+_CP1252_EXTRA = frozenset("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ")
+# Characters that mean a guessed decoding is wrong: C0 controls other than whitespace, C1
+# controls, private use, unassigned code points and the replacement character.
+_JUNK_CATEGORIES = frozenset(("Cc", "Co", "Cn", "Cs"))
+_JUNK_SHARE = 0.01
+
+DEFAULT_MAX_BYTES = 20_000_000
+# Longest paragraph (extracted text between line breaks) a story can have. Wire paragraphs are
+# well under 5,000 characters; a 10 MB line is a dump or an attack, and the stages after
+# loading are not built for one paragraph of that size.
+MAX_PARAGRAPH = 100_000
+_LONG_LINE = re.compile(rf"[^\n]{{{MAX_PARAGRAPH + 1}}}")
+_CHUNK = 1 << 20
 
 
 @dataclass(frozen=True, slots=True)
@@ -20,7 +43,16 @@ class Mapped:
     """A text with, for each character and for its end, an offset in the original file."""
 
     text: str
-    origin: tuple[int, ...]  # len(text) + 1 entries
+    origin: Origin  # len(text) + 1 entries
+
+
+@dataclass(frozen=True, slots=True)
+class Decoded:
+    """A file's text and how it was decoded."""
+
+    text: str
+    encoding: str  # "utf-8", "utf-16-le", "cp1252", ...
+    guessed: bool  # True when neither a BOM nor valid UTF-8 said so
 
 
 class Builder:
@@ -29,20 +61,32 @@ class Builder:
     def __init__(self, source: Mapped) -> None:
         self._source = source
         self._parts: list[str] = []
-        self._origin: list[int] = []
+        self._origin = OriginBuilder()
         self._pending: int | None = None
 
     def copy(self, start: int, end: int) -> None:
         """Keep source.text[start:end]."""
         if start >= end:
             return
-        self._add(self._source.text[start:end], self._source.origin[start:end])
+        self._parts.append(self._source.text[start:end])
+        if self._take_pending():
+            start += 1
+        for length, base, step in self._source.origin.runs(start, end):
+            self._origin.add(length, base, step)
 
     def emit(self, text: str, at: int) -> None:
         """Add text that stands for the source character at `at` (e.g. LF for CRLF)."""
         if not text:
             return
-        self._add(text, [self._source.origin[at]] * len(text))
+        self.emit_at_original(text, self._source.origin[at])
+
+    def emit_at_original(self, text: str, original: int) -> None:
+        """Add text that stands for an offset of the original file itself."""
+        if not text:
+            return
+        self._parts.append(text)
+        skip = self._take_pending()
+        self._origin.add(len(text) - skip, original, 0)
 
     def close_at(self, at: int) -> None:
         """Mark dropped closing markup at source offset `at`.
@@ -54,28 +98,36 @@ class Builder:
         if self._pending is None:
             self._pending = self._source.origin[at]
 
-    def _add(self, text: str, origin: Sequence[int]) -> None:
-        first = len(self._origin)
-        self._parts.append(text)
-        self._origin.extend(origin)
-        if self._pending is not None:
-            self._origin[first] = self._pending
-            self._pending = None
+    def _take_pending(self) -> int:
+        """Map the next character to pending closing markup; 1 if there was some."""
+        if self._pending is None:
+            return 0
+        self._origin.add(1, self._pending, 0)
+        self._pending = None
+        return 1
 
-    def finish(self) -> Mapped:
-        end = self._source.origin[len(self._source.text)]
+    def finish(self, end_at: int | None = None) -> Mapped:
+        """The text built; its end maps to source offset `end_at` (default: the source's end)."""
+        end = self._source.origin[len(self._source.text) if end_at is None else end_at]
         if self._pending is not None:
             end = self._pending
-        return Mapped("".join(self._parts), (*self._origin, end))
+        return Mapped("".join(self._parts), self._origin.finish_with(end))
 
 
-def read_bytes(path: str) -> bytes:
-    """The file's bytes, or InputError with a short cause."""
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The file's bytes, or InputError with a short cause; never more than max_bytes."""
     if os.path.isdir(path):
         raise InputError(path, "is a directory")
     try:
         with open(path, "rb") as handle:
-            return handle.read()
+            # Chunks up to one byte past the limit: the size a FIFO or /proc reports can't be
+            # trusted, and read(n) would allocate all n bytes up front.
+            chunks: list[bytes] = []
+            total = 0
+            while total <= max_bytes and (chunk := handle.read(min(_CHUNK, max_bytes + 1 - total))):
+                chunks.append(chunk)
+                total += len(chunk)
+            data = b"".join(chunks)
     except FileNotFoundError:
         raise InputError(path, "no such file") from None
     except IsADirectoryError:
@@ -85,27 +137,88 @@ def read_bytes(path: str) -> bytes:
     except OSError as error:
         reason = (error.strerror or type(error).__name__).lower()
         raise InputError(path, f"cannot read ({reason})") from None
+    if len(data) > max_bytes:
+        raise InputError(
+            path, f"file larger than the {_size(max_bytes)} limit (raise it with --max-file-size)"
+        )
+    return data
+
+
+def _size(count: int) -> str:
+    if count >= 1_000_000 and count % 1_000_000 == 0:
+        return f"{count // 1_000_000} MB"
+    return f"{count} bytes"
 
 
 def decode(path: str, data: bytes) -> str:
-    """UTF-8 text without BOM, or InputError for binary, undecodable or empty content."""
+    """The file's text without BOM, or InputError; see decode_bytes."""
+    return decode_bytes(path, data).text
+
+
+def decode_bytes(path: str, data: bytes) -> Decoded:
+    """UTF-8 (BOM or not), UTF-16 or UTF-32 with a BOM, else a guessed legacy encoding.
+
+    The BOM is looked at before NUL bytes, since UTF-16 text is full of them. Refused with
+    InputError: binary content, bytes no encoding fits, NUL characters, empty text.
+    """
+    for bom, codec, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data[len(bom) :].decode(codec)
+            except UnicodeDecodeError as error:
+                raise InputError(
+                    path, f"not valid {name} ({error.reason} at offset {len(bom) + error.start})"
+                ) from None
+            return check_decoded(path, Decoded(text, codec, False))
     if b"\x00" in data:
         raise InputError(path, "binary file (NUL bytes)")
-    skip = len(_BOM) if data.startswith(_BOM) else 0
     try:
-        text = data[skip:].decode("utf-8")
+        return check_decoded(path, Decoded(data.decode("utf-8"), "utf-8", False))
     except UnicodeDecodeError as error:
-        bad = data[skip + error.start]
-        raise InputError(
-            path, f"not valid UTF-8 (byte 0x{bad:02x} at offset {skip + error.start})"
-        ) from None
+        failure = f"not valid UTF-8 (byte 0x{data[error.start]:02x} at offset {error.start})"
+    guess = _guess(data)
+    if guess is None:
+        raise InputError(path, f"{failure} and no other encoding fits")
+    return check_decoded(path, guess)
+
+
+def _guess(data: bytes) -> Decoded | None:
+    """A legacy encoding for bytes that are not UTF-8: cp1252 when it reads as Western text
+    (short wire copy fools statistical detectors: "São" comes out as Big5), else what
+    charset-normalizer finds; None when the result would be junk."""
+    try:
+        western = data.decode("cp1252")
+    except UnicodeDecodeError:
+        western = ""
+    if western and all(c < "\x80" or "\xa0" <= c <= "\xff" or c in _CP1252_EXTRA for c in western):
+        return Decoded(western, "cp1252", True) if not _junk(western) else None
+    best = from_bytes(data).best()
+    if best is None or best.encoding.startswith(("utf_16", "utf_32")):
+        return None
+    text = str(best)
+    return None if _junk(text) else Decoded(text, best.encoding.replace("_", "-"), True)
+
+
+def _junk(text: str) -> bool:
+    bad = sum(
+        1
+        for c in text
+        if (c not in "\t\n\r\f\v" and unicodedata.category(c) in _JUNK_CATEGORIES) or c == "\ufffd"
+    )
+    return bad > len(text) * _JUNK_SHARE
+
+
+def check_decoded(path: str, decoded: Decoded) -> Decoded:
+    text = decoded.text
+    if "\x00" in text:
+        raise InputError(path, f"NUL character at offset {text.index(chr(0))} (binary content?)")
     if not text.strip():
         raise InputError(path, "empty file")
-    return text
+    return decoded
 
 
 def identity(text: str) -> Mapped:
-    return Mapped(text, tuple(range(len(text) + 1)))
+    return Mapped(text, Origin.identity(len(text) + 1))
 
 
 def normalise_newlines(source: Mapped) -> Mapped:
@@ -179,8 +292,21 @@ def line_starts(original: str) -> tuple[int, ...]:
 
 
 def source_text(
-    path: str, original: str, mapped: Mapped, metadata: tuple[tuple[str, str], ...]
+    path: str,
+    original: str,
+    mapped: Mapped,
+    metadata: tuple[tuple[str, str], ...],
+    decoded: Decoded | None = None,
+    units: tuple[tuple[str, int, int], ...] = (),
 ) -> SourceText:
+    long = _LONG_LINE.search(mapped.text) if len(mapped.text) > MAX_PARAGRAPH else None
+    if long is not None:
+        line = original.count("\n", 0, mapped.origin[long.start()]) + 1
+        raise InputError(
+            path,
+            f"a paragraph longer than {MAX_PARAGRAPH:,} characters (line {line}): "
+            "not a story's text",
+        )
     return SourceText(
         path=path,
         text=mapped.text,
@@ -188,11 +314,14 @@ def source_text(
         origin=mapped.origin,
         line_starts=line_starts(original),
         metadata=metadata,
+        encoding=decoded.encoding if decoded else "utf-8",
+        encoding_guessed=decoded.guessed if decoded else False,
+        units=units,
     )
 
 
-def read(path: str) -> SourceText:
+def read(path: str, data: bytes) -> SourceText:
     """Read a plain-text file."""
-    original = decode(path, read_bytes(path))
-    mapped = nfc(normalise_newlines(identity(original)))
-    return source_text(path, original, mapped, (("format", "text"),))
+    decoded = decode_bytes(path, data)
+    mapped = nfc(normalise_newlines(identity(decoded.text)))
+    return source_text(path, decoded.text, mapped, (("format", "text"),), decoded)

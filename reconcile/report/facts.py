@@ -1,11 +1,19 @@
-"""`reconcile facts`: every date of one document with its readings, evidence and choice."""
+"""`reconcile facts`: one document's dates (readings, evidence, choice) and numbers (values)."""
 
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Any
 
-from reconcile.model import Document, ResolvedDate, Timeline
+from reconcile.model import (
+    Document,
+    NumberKind,
+    NumberMention,
+    NumberStyle,
+    ResolvedDate,
+    Timeline,
+)
 from reconcile.words import ORDER_WORDS, long_date
 
 
@@ -26,6 +34,9 @@ def facts_json(document: Document, timeline: Timeline) -> str:
         "weekdays": [
             {**_where(document, w.start, w.end), "weekday": w.weekday} for w in document.weekdays
         ],
+        "number_style": _number_style_json(document.number_style),
+        "numbers": [_number_json(document, n) for n in document.numbers],
+        **_mention_json(document),
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
@@ -63,7 +74,49 @@ def facts_text(document: Document, timeline: Timeline) -> str:
     for weekday in document.weekdays:
         line, column = document.source.position(weekday.start)
         lines.append(f"{line}:{column} {weekday.text!r} weekday alone")
+    lines.extend(_number_lines(document))
+    lines.extend(_mention_lines(document))
     return "\n".join(lines) + "\n"
+
+
+def _mention_json(document: Document) -> dict[str, Any]:
+    """Names, quotations and links, each with its place and the value versions compare."""
+    return {
+        "names": [
+            {**_where(document, n.start, n.end), "key": n.key, "entity": n.entity, "weak": n.weak}
+            for n in document.names
+        ],
+        "quotes": [
+            {
+                **_where(document, q.start, q.end),
+                "quoted": q.text,
+                "marks": q.opening + q.closing,
+                "depth": q.depth,
+            }
+            for q in document.quotes
+        ],
+        "links": [
+            {**_where(document, k.start, k.end), "kind": k.kind, "key": k.key}
+            for k in document.links
+        ],
+    }
+
+
+def _mention_lines(document: Document) -> list[str]:
+    lines = []
+    for name in document.names:
+        line, column = document.source.position(name.start)
+        notes = [f"= {name.entity}"] if name.entity else []
+        notes += ["(weak: sentence start, headline or capitalised noun)"] if name.weak else []
+        lines.append(f"{line}:{column} {name.text!r} name {' '.join(notes)}".rstrip())
+    for quote in document.quotes:
+        line, column = document.source.position(quote.start)
+        nested = " nested" if quote.depth else ""
+        lines.append(f"{line}:{column} {quote.opening}{quote.text}{quote.closing} quote{nested}")
+    for link in document.links:
+        line, column = document.source.position(link.start)
+        lines.append(f"{line}:{column} {link.text!r} {link.kind} = {link.key}")
+    return lines
 
 
 def _date_json(document: Document, resolved: ResolvedDate) -> dict[str, Any]:
@@ -93,3 +146,80 @@ def _date_json(document: Document, resolved: ResolvedDate) -> dict[str, Any]:
 def _where(document: Document, start: int, end: int) -> dict[str, Any]:
     location = document.source.locate(start, end)
     return {"line": location.line, "column": location.column, "text": location.excerpt}
+
+
+def _number_style_json(style: NumberStyle | None) -> dict[str, Any] | None:
+    if style is None:
+        return None
+    return {
+        "decimal": style.decimal,
+        "from": style.source,
+        "locale_decimal": style.locale_decimal,
+        "locale_settled": style.locale_settled,
+        "evidence": dict(style.evidence),
+    }
+
+
+def _number_json(document: Document, number: NumberMention) -> dict[str, Any]:
+    return {
+        **_where(document, number.start, number.end),
+        "kind": number.kind.value,
+        "value": _json_number(number.value),
+        "upper": _json_number(number.upper) if number.upper is not None else None,
+        "unit": number.unit or None,
+        "scale": number.scale or None,
+        "scale_value": number.scale_value,
+        "spelled": number.spelled,
+        "decimal_mark": number.decimal_mark or None,
+        "ambiguous": number.ambiguous,
+        "alternative": (
+            _json_number(number.alternative) if number.alternative is not None else None
+        ),
+    }
+
+
+def _json_number(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+def _number_lines(document: Document) -> list[str]:
+    style = document.number_style
+    if style is None:
+        return []
+    mark = {",": "comma", ".": "point"}.get(style.decimal, repr(style.decimal))
+    counts = ", ".join(f"{count} with {m!r}" for m, count in style.evidence if count)
+    lines = [
+        f"numbers: decimal {mark} (from the {style.source}"
+        + (f": {counts}" if style.source == "document" else f" {document.locale.tag}")
+        + ")"
+    ]
+    for number in document.numbers:
+        line, column = document.source.position(number.start)
+        lines.append(f"{line}:{column} {number.text!r} {number.kind.value} {_shown(number)}")
+    return lines
+
+
+def _shown(number: NumberMention) -> str:
+    if number.kind in (NumberKind.TIME, NumberKind.IDENTIFIER):
+        return "(not a quantity)"
+    value = _decimal_text(number.value)
+    if number.upper is not None:
+        value += f" to {_decimal_text(number.upper)}"
+    notes = [
+        note
+        for note in (
+            number.unit,
+            f"scale {number.scale!r} = {number.scale_value}" if number.scale else "",
+            "in words" if number.spelled else "",
+            f"or {_decimal_text(number.alternative)} with the other separator"
+            if number.alternative is not None
+            else "",
+        )
+        if note
+    ]
+    return f"= {value}" + (f"  ({'; '.join(notes)})" if notes else "")
+
+
+def _decimal_text(value: Decimal) -> str:
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

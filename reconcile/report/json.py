@@ -1,11 +1,11 @@
-"""The JSON report, schema reconcile.report/1 (DESIGN.md section 4)."""
+"""The JSON report, schema reconcile.report/1 (DESIGN.md section 4, and `error` for a story)."""
 
 from __future__ import annotations
 
 import json
 from typing import Any, ClassVar
 
-from reconcile.model import DocumentSummary, Finding, Location, Report, Severity
+from reconcile.model import DocumentSummary, Finding, Location, Report, Severity, StoryReport
 
 SCHEMA = "reconcile.report/1"
 
@@ -20,14 +20,7 @@ class JsonFormatter:
         # order), never sorted, so diffs between runs stay readable.
         data = {
             "schema": SCHEMA,
-            "stories": [
-                {
-                    "id": story.id,
-                    "documents": [_document(doc) for doc in story.documents],
-                    "findings": [_finding(finding) for finding in story.findings],
-                }
-                for story in report.stories
-            ],
+            "stories": [story_json(story) for story in report.stories],
             "summary": {
                 "stories": len(report.stories),
                 "documents": sum(len(story.documents) for story in report.stories),
@@ -35,6 +28,18 @@ class JsonFormatter:
             },
         }
         return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def story_json(story: StoryReport) -> dict[str, Any]:
+    """One item of the report's `stories`; a story that could not be checked has `error`."""
+    data: dict[str, Any] = {
+        "id": story.id,
+        "documents": [_document(doc) for doc in story.documents],
+        "findings": [_finding(finding) for finding in story.findings],
+    }
+    if story.error is not None:
+        data["error"] = {"path": story.error.path, "message": story.error.cause}
+    return data
 
 
 def _document(doc: DocumentSummary) -> dict[str, Any]:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import unicodedata
 from typing import ClassVar
 
-from reconcile.model import Finding, Location, Report, Severity
+from reconcile.model import Finding, Location, Report, Severity, StoryReport
+
+from .common import Totals
 
 # The one place severities map to terminal colours.
 _SEVERITY_COLOUR: dict[Severity, str] = {
@@ -35,20 +37,32 @@ class TextFormatter:
 
     name: ClassVar[str] = "text"
 
-    def __init__(self, *, colour: bool = False) -> None:
+    def __init__(self, *, colour: bool = False, several: bool = True) -> None:
         self.colour = colour
+        self.several = several  # when streaming: name each story with findings in a header
 
     def render(self, report: Report) -> str:
+        self.several = len(report.stories) > 1
+        stories = "".join(self.story(story) for story in report.stories)
+        return self.begin() + stories + self.end(Totals.of(report))
+
+    def begin(self) -> str:
+        return ""
+
+    def story(self, story: StoryReport) -> str:
         lines: list[str] = []
-        several = len(report.stories) > 1
-        for story in report.stories:
-            # In a batch, a header for a clean story would only bury the ones with findings.
-            if several and story.findings:
-                lines += [self._paint(f"== {story.id} ==", _BOLD), ""]
-            for finding in story.findings:
-                lines += [*self._finding(finding), ""]
-        lines.append(self._summary(report))
-        return "\n".join(lines) + "\n"
+        # In a batch, a header for a clean story would only bury the ones with findings.
+        if self.several and (story.findings or story.error):
+            lines += [self._paint(f"== {story.id} ==", _BOLD), ""]
+        if story.error is not None:
+            error = self._paint("error", _SEVERITY_COLOUR[Severity.ERROR])
+            lines += [f"{story.error.path}: {error} story not checked: {story.error.cause}", ""]
+        for finding in story.findings:
+            lines += [*self._finding(finding), ""]
+        return "".join(line + "\n" for line in lines)
+
+    def end(self, totals: Totals) -> str:
+        return self._summary(totals) + "\n"
 
     def _finding(self, finding: Finding) -> list[str]:
         loc = finding.location
@@ -72,18 +86,19 @@ class TextFormatter:
             lines.append(f"{_INDENT}related: {_position(related)}{excerpt}")
         return lines
 
-    def _summary(self, report: Report) -> str:
-        documents = _plural(sum(len(story.documents) for story in report.stories), "document")
-        stories = _plural(len(report.stories), "story")
-        if not any(story.findings for story in report.stories):
-            scope = documents if len(report.stories) <= 1 else f"{documents}, {stories}"
-            return f"No findings in {scope}."
+    def _summary(self, totals: Totals) -> str:
+        documents = _plural(totals.documents, "document")
+        stories = _plural(totals.stories, "story")
+        failed = f"; {_plural(totals.failed, 'story')} not checked" if totals.failed else ""
+        if not any(totals.findings.values()):
+            scope = documents if totals.stories <= 1 else f"{documents}, {stories}"
+            return f"No findings in {scope}{failed}."
         counts = []
         for severity in Severity:
-            count = report.count(severity)
+            count = totals.findings[severity]
             text = _plural(count, severity.value)
             counts.append(self._paint(text, _SEVERITY_COLOUR[severity]) if count else text)
-        return f"{documents}, {stories}: {', '.join(counts)}"
+        return f"{documents}, {stories}: {', '.join(counts)}{failed}"
 
     def _paint(self, text: str, style: str) -> str:
         return f"{style}{text}{_RESET}" if self.colour else text

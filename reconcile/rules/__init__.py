@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from reconcile.model import CheckedStory, Finding
+from collections.abc import Mapping
+
+from reconcile.model import CheckedStory, Finding, RuleInfo
 from reconcile.rules.base import Rule
 from reconcile.rules.dates import (
     DateAmbiguous,
@@ -11,6 +13,14 @@ from reconcile.rules.dates import (
     DateOrderMixed,
     DateWeekdayMismatch,
 )
+from reconcile.rules.language import LanguageUntranslated
+from reconcile.rules.links import LinkMismatch
+from reconcile.rules.names import NameMissing, NameSpelling
+from reconcile.rules.numbers import NumberLocaleFormat, NumberMismatch, NumberMissing
+from reconcile.rules.quotes import QuoteMismatch, QuoteMissing
+from reconcile.rules.segments import SegmentAdded, SegmentOmitted
+from reconcile.rules.suppression import TextSuppressionUnused
+from reconcile.rules.text import TextEncodingGuessed, TextInvisibleCharacter, TextMojibake
 
 RULES: tuple[Rule, ...] = tuple(
     sorted(
@@ -20,6 +30,21 @@ RULES: tuple[Rule, ...] = tuple(
             DateLocaleConvention(),
             DateMismatch(),
             DateAmbiguous(),
+            TextSuppressionUnused(),
+            TextEncodingGuessed(),
+            TextMojibake(),
+            TextInvisibleCharacter(),
+            NameSpelling(),
+            NameMissing(),
+            QuoteMissing(),
+            QuoteMismatch(),
+            LinkMismatch(),
+            LanguageUntranslated(),
+            NumberMismatch(),
+            NumberMissing(),
+            NumberLocaleFormat(),
+            SegmentOmitted(),
+            SegmentAdded(),
         ),
         key=lambda rule: rule.id,
     )
@@ -30,10 +55,27 @@ def rule(rule_id: str) -> Rule | None:
     return next((r for r in RULES if r.id == rule_id), None)
 
 
-def run(story: CheckedStory) -> tuple[Finding, ...]:
-    """Every finding of every rule, sorted so that output never depends on rule order."""
-    findings = {f for r in RULES for f in r.check(story)}
+def run(
+    story: CheckedStory, settings: Mapping[str, Mapping[str, object]] | None = None
+) -> tuple[Finding, ...]:
+    """Every finding of every rule, sorted so that output never depends on rule order.
+
+    `settings` maps a rule id to its options (from the configuration).
+    """
+    settings = settings or {}
+    active = (r.configured(settings[r.id]) if r.id in settings else r for r in RULES)
+    findings = {f for r in active for f in r.check(story)}
     return tuple(sorted(findings, key=lambda f: f.sort_key()))
 
 
-__all__ = ["RULES", "Rule", "rule", "run"]
+def infos() -> tuple[RuleInfo, ...]:
+    """Every rule's documentation, for formatters (which never import rules)."""
+    return tuple(
+        RuleInfo(
+            r.id, r.severity, r.summary(), r.section("Anti-pattern"), r.section("Best practice")
+        )
+        for r in RULES
+    )
+
+
+__all__ = ["RULES", "Rule", "infos", "rule", "run"]

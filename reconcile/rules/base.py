@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
 import inspect
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from types import MappingProxyType
 from typing import ClassVar
 
 from reconcile.model import CheckedStory, Document, Finding, Location, Severity
@@ -17,6 +19,19 @@ class Rule:
 
     id: ClassVar[str]
     severity: ClassVar[Severity]
+    # Options a user may set in [tool.reconcile.options.<id>]: name -> default; the default's
+    # type is the type the configuration must give.
+    options: ClassVar[Mapping[str, bool | int | float | str]] = MappingProxyType({})
+    _settings: Mapping[str, object] = MappingProxyType({})
+
+    def configured(self, settings: Mapping[str, object]) -> Rule:
+        """This rule with its options set; the registry's instance is left as it was."""
+        clone = copy.copy(self)
+        clone._settings = MappingProxyType(dict(settings))
+        return clone
+
+    def option(self, name: str) -> object:
+        return self._settings.get(name, type(self).options[name])
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
         raise NotImplementedError

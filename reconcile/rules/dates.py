@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator, Sequence
+from types import MappingProxyType
 
 from reconcile import locale as cldr
 from reconcile.model import (
@@ -243,13 +244,19 @@ class DateAmbiguous(Rule):
 
     id = "date-ambiguous"
     severity = Severity.INFO
+    # with_year = false: a date that writes its year (03/04/2025) is left alone, for desks
+    # whose house style accepts numeric dates with a year.
+    options = MappingProxyType({"with_year": True})
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        with_year = self.option("with_year")
         for version in story.versions:
             for resolved in version.timeline.dates:
                 if resolved.decided:
                     continue
                 mention = resolved.mention
+                if not with_year and all(r.year is not None for r in mention.readings):
+                    continue
                 readings = " or ".join(
                     _long(a.value) for a in resolved.assessments if a.value is not None
                 )

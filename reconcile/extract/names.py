@@ -1,0 +1,223 @@
+"""Proper names in a document: capitalised words with their particles, and CLDR place names."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from reconcile import lexicon
+from reconcile import locale as cldr
+from reconcile.model import (
+    DateMention,
+    LinkMention,
+    LocaleInfo,
+    NameMention,
+    Sentence,
+    WeekdayMention,
+)
+
+# Dotted acronyms ("U.S.") first, then words, hyphenated or with an apostrophe inside.
+_WORD = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_POSSESSIVE = re.compile(r"['’]s$")
+# A capital after these starts a clause, a quotation or a dateline's text, not a name.
+_OPENERS = frozenset("\"'“„«‹「『‘‚:—–([-•*#>")
+# What may stand between two words of one name: a space, or ". " after an initial ("R. Ford").
+_JOIN = re.compile(r"[ \u00a0]")
+_INITIAL_JOIN = re.compile(r"\.[ \u00a0]")
+_ARABIC_ARTICLE = re.compile(r"(?:al|el|as|ad|ar|ash|bin|ben)-(?=[^\W\d_])", re.IGNORECASE)
+# A headline or a line in capitals: this share of its longer words capitalised.
+_TITLE_SHARE = 0.7
+_TITLE_MIN_WORDS = 4
+_TITLE_WORD = 4  # words shorter than this ("of", "a", "US") say nothing about title case
+# A capitalised abbreviation this short before a dot is a title ("Sr.", "Gov."), not a name.
+_TITLE_ABBREVIATION = 4
+
+
+@dataclass(slots=True)
+class _Token:
+    start: int  # offsets into the document text
+    end: int
+    text: str
+    capital: bool
+    particle: bool
+    initial: bool  # first word of its sentence or clause
+    title: bool  # "Sr.", "Gov.": ends a name, is not one
+
+
+def extract_names(
+    text: str,
+    sentences: Sequence[Sentence],
+    locale: LocaleInfo,
+    dates: Sequence[DateMention] = (),
+    weekdays: Sequence[WeekdayMention] = (),
+    links: Sequence[LinkMention] = (),
+) -> tuple[NameMention, ...]:
+    """Every proper name of a document, in text order (words inside links are not names)."""
+    language = locale.language
+    excluded = sorted(_fact_spans(dates, weekdays) + [(k.start, k.end) for k in links])
+    calendar_words = set(cldr.month_names(language)) | set(cldr.weekday_names(language))
+    lower_words = {m.group() for m in _WORD.finditer(text) if m.group().islower()}
+    runs: list[tuple[Sentence, list[_Token], bool]] = []
+    capitalised_inside: set[str] = set()
+    for sentence in sentences:
+        tokens = _tokens(text, sentence, excluded, calendar_words)
+        headline = _is_headline(tokens)
+        for run in _runs(text, tokens):
+            runs.append((sentence, run, headline))
+            capitalised_inside.update(t.text for t in run if not t.initial and not headline)
+    places = cldr.place_names(language)
+    names: list[NameMention] = []
+    for sentence, run, headline in runs:
+        if run[0].initial and _common(run[0].text, language, lower_words, capitalised_inside):
+            run = _trim(run[1:])
+            if not run:
+                continue
+        start, end = run[0].start, run[-1].end
+        possessive = _POSSESSIVE.search(text[start:end])
+        if possessive:  # "Washington's" names Washington
+            end -= len(possessive.group())
+        surface = text[start:end]
+        key = cldr.fold(" ".join(_WORD.findall(surface)))
+        names.append(
+            NameMention(
+                start,
+                end,
+                surface,
+                sentence.index,
+                key,
+                entity=places.get(key),
+                weak=run[0].initial or headline or _nouns_capitalised(language, run),
+            )
+        )
+    return tuple(names)
+
+
+_LOOKBACK = 16  # characters before a word in which to find an opening quote or bracket
+
+
+def name_words(name: NameMention) -> list[str]:
+    """The folded words of a name that identify it, without particles or initials."""
+    return [
+        word for word in _WORD.findall(name.key) if word not in lexicon.PARTICLES and len(word) > 1
+    ]
+
+
+def _tokens(
+    text: str, sentence: Sentence, excluded: list[tuple[int, int]], calendar: set[str]
+) -> list[_Token]:
+    tokens = []
+    first = True
+    # `excluded` is sorted by start: take the stretch around this sentence by bisection, so
+    # that a long document stays linear.
+    nearby = excluded[
+        max(bisect_left(excluded, (sentence.start,)) - 1, 0) : bisect_left(
+            excluded, (sentence.end,)
+        )
+    ]
+    excluded = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
+    for match in _WORD.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        word = match.group()
+        before = text[max(sentence.start, start - _LOOKBACK) : start].rstrip()
+        initial = first or (bool(before) and before[-1] in _OPENERS)
+        first = False
+        body = _ARABIC_ARTICLE.sub("", word)
+        capital = body[:1].isupper()
+        after = text[end : end + 1]
+        title = (
+            capital and after == "." and 1 < len(word) <= _TITLE_ABBREVIATION and not word.isupper()
+        )
+        if capital and (
+            word.lower() in calendar or any(start < e and s < end for s, e in excluded)
+        ):
+            capital = False
+        tokens.append(
+            _Token(
+                start,
+                end,
+                word,
+                capital=capital,
+                particle=word in lexicon.PARTICLES,
+                initial=initial,
+                title=title,
+            )
+        )
+    return tokens
+
+
+def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """Runs of capitalised words, with particles only between two of them."""
+    runs: list[list[_Token]] = []
+    current: list[_Token] = []
+    for token in tokens:
+        joined = bool(current) and _joined(text, current[-1], token)
+        if token.capital and not token.title and (joined or not current):
+            current.append(token)
+            continue
+        if token.particle and joined and current and current[-1].capital:
+            current.append(token)
+            continue
+        if current:
+            runs.append(_trim(current))
+        current = [token] if token.capital and not token.title else []
+    if current:
+        runs.append(_trim(current))
+    return [run for run in runs if run]
+
+
+def _joined(text: str, left: _Token, right: _Token) -> bool:
+    gap = text[left.end : right.start]
+    if _JOIN.fullmatch(gap):
+        return True
+    # "Gerald R. Ford": a single capital letter and its dot.
+    return len(left.text) == 1 and left.text.isupper() and bool(_INITIAL_JOIN.fullmatch(gap))
+
+
+def _trim(run: list[_Token]) -> list[_Token]:
+    while run and run[-1].particle:
+        run = run[:-1]
+    while run and run[0].particle:
+        run = run[1:]
+    return run
+
+
+def _common(word: str, language: str, lower: set[str], capitalised: set[str]) -> bool:
+    """Whether a sentence-initial capitalised word is an ordinary word ("Segundo", "The")."""
+    if word.lower() in lower:
+        return True  # the document writes it in lower case elsewhere
+    if word in capitalised or word.isupper():
+        return False  # the document capitalises it where no rule asks for a capital
+    return lexicon.frequency(word.lower(), language) >= lexicon.COMMON_ZIPF
+
+
+def _nouns_capitalised(language: str, run: list[_Token]) -> bool:
+    """Where every noun has a capital (German), only an acronym's capital says "name"."""
+    return language in lexicon.NOUNS_CAPITALISED and not any(t.text.isupper() for t in run)
+
+
+def _is_headline(tokens: list[_Token]) -> bool:
+    words = [t for t in tokens if len(t.text) >= _TITLE_WORD]
+    if len(words) < _TITLE_MIN_WORDS:
+        return False
+    capitalised = sum(1 for t in words if t.text[:1].isupper())
+    return capitalised / len(words) >= _TITLE_SHARE
+
+
+def _fact_spans(
+    dates: Sequence[DateMention], weekdays: Sequence[WeekdayMention]
+) -> list[tuple[int, int]]:
+    spans = [(d.start, d.end) for d in dates]
+    spans += [(d.weekday.start, d.weekday.end) for d in dates if d.weekday]
+    spans += [(w.start, w.end) for w in weekdays]
+    return spans
+
+
+def name_tokens(name: NameMention) -> list[tuple[int, int, str]]:
+    """The words of a name that identify it, as (start, end, word) in the document text."""
+    return [
+        (name.start + m.start(), name.start + m.end(), m.group())
+        for m in _WORD.finditer(name.text)
+        if m.group() not in lexicon.PARTICLES and len(m.group().rstrip(".")) > 1
+    ]

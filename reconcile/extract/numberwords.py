@@ -1,0 +1,534 @@
+"""Per-language number vocabulary: scale words, percent words, currencies and units, as data."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+
+# Languages text2num reads spelled-out numbers in.
+SPELLED_LANGUAGES = frozenset({"en", "es", "fr", "de", "it", "nl", "pt"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scale:
+    value: int
+    money_only: bool = False  # an abbreviation read as a scale only beside a currency ("$5m")
+
+
+def _scales(table: Mapping[str, int], money_only: Mapping[str, int]) -> Mapping[str, Scale]:
+    scales = {word: Scale(value) for word, value in table.items()}
+    scales.update({word: Scale(value, money_only=True) for word, value in money_only.items()})
+    return MappingProxyType(scales)
+
+
+K, M, G, T = 10**3, 10**6, 10**9, 10**12
+
+# Scale words with their real values. The long scale (Spanish "billón", European Portuguese
+# "bilião", German "Billion", French "billion" = 10^12) and the short scale (English and
+# Brazilian Portuguese "billion"/"bilhão" = 10^9) are where translators go wrong.
+SCALES: Mapping[str, Mapping[str, Scale]] = MappingProxyType(
+    {
+        "en": _scales(
+            {
+                "thousand": K,
+                "million": M,
+                "millions": M,
+                "billion": G,
+                "billions": G,
+                "trillion": T,
+                "trillions": T,
+                "mln": M,
+                "bln": G,
+                "bn": G,
+                "tn": T,
+                "trn": T,
+            },
+            {"m": M, "k": K, "b": G},
+        ),
+        "pt": _scales(
+            {
+                "mil": K,
+                "milhão": M,
+                "milhões": M,
+                "bilhão": G,
+                "bilhões": G,
+                "bilião": T,
+                "biliões": T,
+                "trilhão": T,
+                "trilhões": T,
+                "mi": M,
+                "bi": G,
+                "tri": T,
+            },
+            {},
+        ),
+        "es": _scales(
+            {
+                "mil": K,
+                "millón": M,
+                "millones": M,
+                "millardo": G,
+                "millardos": G,
+                "billón": T,
+                "billones": T,
+                "trillón": 10**18,
+                "trillones": 10**18,
+                "mdd": M,
+            },
+            {"M": M, "mill.": M},
+        ),
+        "fr": _scales(
+            {
+                "mille": K,
+                "million": M,
+                "millions": M,
+                "milliard": G,
+                "milliards": G,
+                "billion": T,
+                "billions": T,
+                "md": G,
+                "mds": G,
+                "mrd": G,
+                "mrds": G,
+            },
+            {"M": M, "Md": G},
+        ),
+        "de": _scales(
+            {
+                "tausend": K,
+                "million": M,
+                "millionen": M,
+                "mio.": M,
+                "mio": M,
+                "milliarde": G,
+                "milliarden": G,
+                "mrd.": G,
+                "mrd": G,
+                "billion": T,
+                "billionen": T,
+                "bio.": T,
+            },
+            {},
+        ),
+        "it": _scales(
+            {
+                "mila": K,
+                "mille": K,
+                "milione": M,
+                "milioni": M,
+                "miliardo": G,
+                "miliardi": G,
+                "bilione": T,
+                "bilioni": T,
+                "mln": M,
+                "mld": G,
+                "mrd": G,
+            },
+            {},
+        ),
+        "nl": _scales(
+            {
+                "duizend": K,
+                "miljoen": M,
+                "miljoenen": M,
+                "miljard": G,
+                "miljarden": G,
+                "biljoen": T,
+                "biljoenen": T,
+                "mln": M,
+                "mld": G,
+                "mrd": G,
+            },
+            {},
+        ),
+    }
+)
+
+# Words that stand for "one" before a scale word: "a billion", "un millón", "eine Milliarde".
+ONE_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "en": frozenset({"a", "one"}),
+        "pt": frozenset({"um", "uma"}),
+        "es": frozenset({"un", "uno", "una"}),
+        "fr": frozenset({"un", "une"}),
+        "de": frozenset({"ein", "eine", "einer", "einen", "einem"}),
+        "it": frozenset({"un", "uno", "una"}),
+        "nl": frozenset({"een", "één"}),
+    }
+)
+
+# Spelled-out words that are numbers only some of the time: French "neuf" is also "new",
+# Italian "sei" also "you are", German "Elf" also a football team.
+# Italian "secondo" and Portuguese "segundo" also mean "according to"; Portuguese "segunda"
+# is also Monday.
+HOMOGRAPHS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "fr": frozenset({"neuf"}),
+        "pt": frozenset({"segundo", "segunda"}),
+        "it": frozenset({"sei", "secondo"}),
+        "de": frozenset({"elf"}),
+    }
+)
+
+# Plural round numbers that say "many", not how many: "hundreds of millions", "milhares".
+VAGUE: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "en": frozenset(
+            ["hundreds", "thousands", "millions", "billions", "dozens", "tens", "scores"]
+        ),
+        "pt": frozenset(["centenas", "milhares", "milhões", "bilhões", "dezenas"]),
+        "es": frozenset(["cientos", "centenares", "miles", "millones", "decenas"]),
+        "fr": frozenset(["centaines", "milliers", "millions", "milliards", "dizaines"]),
+        "de": frozenset(["hunderte", "tausende", "millionen", "milliarden", "dutzende"]),
+        "it": frozenset(["centinaia", "migliaia", "milioni", "miliardi", "decine"]),
+        "nl": frozenset(["honderden", "duizenden", "miljoenen", "miljarden", "tientallen"]),
+    }
+)
+
+# Words after which "9.40" or "18.30" is a time of day: "alle 9.40", "às 18.30", "um 9.30".
+# English has none: "stood at 3.45" is a rate, and English copy writes "9.40am" or "9:40".
+TIME_WORDS = (
+    "às", "até às", "a las", "a la", "hasta las", "desde las", "à", "vers", "dès", "um",
+    "gegen", "alle", "ore", "dalle", "entro le", "tra le", "fra le", "le", "om",
+)  # fmt: skip
+
+PERCENT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": ("percent", "per cent", "pct"),
+        "pt": ("por cento",),
+        "es": ("por ciento",),
+        "fr": ("pour cent", "pourcent"),
+        "de": ("Prozent",),
+        "it": ("per cento",),
+        "nl": ("procent",),
+    }
+)
+POINT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": ("percentage points", "percentage point", "points"),
+        "pt": ("pontos percentuais", "ponto percentual", "p.p."),
+        "es": ("puntos porcentuales", "punto porcentual"),
+        "fr": ("points de pourcentage", "point de pourcentage"),
+        "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt"),
+        "it": ("punti percentuali", "punto percentuale"),
+        "nl": ("procentpunt", "procentpunten"),
+    }
+)
+
+# Currency symbols and codes written before or after a figure -> the currency they name.
+# "$" alone is left as "$": dollars in the US, pesos in Latin America.
+CURRENCY_SYMBOLS: Mapping[str, str] = MappingProxyType(
+    {
+        "R$": "BRL",
+        "US$": "USD",
+        "U$S": "USD",
+        "USD": "USD",
+        "A$": "AUD",
+        "C$": "CAD",
+        "HK$": "HKD",
+        "€": "EUR",
+        "EUR": "EUR",
+        "£": "GBP",
+        "GBP": "GBP",
+        "¥": "JPY",
+        "JPY": "JPY",
+        "CHF": "CHF",
+        "BRL": "BRL",
+        "ARS": "ARS",
+        "MXN": "MXN",
+        "CLP": "CLP",
+        "COP": "COP",
+        "CNY": "CNY",
+        "$": "$",
+        "Fr.": "CHF",
+    }
+)
+# Currency names written after a figure, with the linking word some languages need
+# ("1,5 bilhão de reais", "5 millions d'euros", "mil millones de dólares").
+CURRENCY_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": {
+            "dollars": "USD",
+            "dollar": "USD",
+            "euros": "EUR",
+            "euro": "EUR",
+            "pounds sterling": "GBP",
+            "reais": "BRL",
+            "reals": "BRL",
+            "pesos": "peso",
+            "yen": "JPY",
+            "yuan": "CNY",
+            "francs": "CHF",
+        },
+        "pt": {
+            "reais": "BRL",
+            "real": "BRL",
+            "dólares": "USD",
+            "dólar": "USD",
+            "euros": "EUR",
+            "euro": "EUR",
+            "libras": "GBP",
+            "pesos": "peso",
+            "ienes": "JPY",
+        },
+        "es": {
+            "dólares": "USD",
+            "dólar": "USD",
+            "euros": "EUR",
+            "euro": "EUR",
+            "pesos": "peso",
+            "peso": "peso",
+            "libras": "GBP",
+            "reales": "BRL",
+            "yenes": "JPY",
+        },
+        "fr": {
+            "dollars": "USD",
+            "dollar": "USD",
+            "euros": "EUR",
+            "euro": "EUR",
+            "livres": "GBP",
+            "pesos": "peso",
+            "réais": "BRL",
+            "reais": "BRL",
+            "francs": "CHF",
+            "yens": "JPY",
+        },
+        "de": {
+            "dollar": "USD",
+            "us-dollar": "USD",
+            "euro": "EUR",
+            "pfund": "GBP",
+            "franken": "CHF",
+            "pesos": "peso",
+            "real": "BRL",
+            "reais": "BRL",
+            "yen": "JPY",
+        },
+        "it": {
+            "dollari": "USD",
+            "dollaro": "USD",
+            "euro": "EUR",
+            "sterline": "GBP",
+            "franchi": "CHF",
+            "pesos": "peso",
+            "real": "BRL",
+            "yen": "JPY",
+        },
+        "nl": {"dollar": "USD", "euro": "EUR", "pond": "GBP", "frank": "CHF", "peso": "peso"},
+    }
+)
+CURRENCY_LINKS = ("de", "d'", "d’", "of", "di", "del")
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    symbol: str  # how the report writes it: "km", "°C"
+    dimension: str  # "length", "temperature", ...
+    factor: float  # to the dimension's base unit
+    offset: float = 0.0  # added after the factor (temperatures, to kelvin)
+
+
+_U = {
+    "km": Unit("km", "length", 1000.0),
+    "mi": Unit("mi", "length", 1609.344),
+    "m": Unit("m", "length", 1.0),
+    "cm": Unit("cm", "length", 0.01),
+    "mm": Unit("mm", "length", 0.001),
+    "ft": Unit("ft", "length", 0.3048),
+    "in": Unit("in", "length", 0.0254),
+    "km/h": Unit("km/h", "speed", 1 / 3.6),
+    "mph": Unit("mph", "speed", 0.44704),
+    "°C": Unit("°C", "temperature", 1.0, 273.15),
+    "°F": Unit("°F", "temperature", 5 / 9, 273.15 - 32 * 5 / 9),
+    "°": Unit("°", "temperature", 1.0, 273.15),  # a bare degree: Celsius or Fahrenheit
+    "kg": Unit("kg", "mass", 1.0),
+    "g": Unit("g", "mass", 0.001),
+    "lb": Unit("lb", "mass", 0.45359237),
+    "t": Unit("t", "mass", 1000.0),
+    "km²": Unit("km²", "area", 1e6),
+    "sq mi": Unit("sq mi", "area", 2589988.110336),
+    "ha": Unit("ha", "area", 1e4),
+    "acres": Unit("acres", "area", 4046.8564224),
+    "l": Unit("l", "volume", 1.0),
+    "gal": Unit("gal", "volume", 3.785411784),
+}
+UNITS: Mapping[str, Unit] = MappingProxyType(_U)
+
+# Unit symbols written the same in every language.
+UNIT_SYMBOLS: Mapping[str, str] = MappingProxyType(
+    {
+        "km/h": "km/h",
+        "km²": "km²",
+        "km2": "km²",
+        "km": "km",
+        "mph": "mph",
+        "cm": "cm",
+        "mm": "mm",
+        "kg": "kg",
+        "°C": "°C",
+        "ºC": "°C",
+        "° C": "°C",
+        "°F": "°F",
+        "ºF": "°F",
+        "° F": "°F",
+        "°": "°",
+        "º": "°",
+        "lb": "lb",
+        "lbs": "lb",
+        "ha": "ha",
+        "m": "m",
+        "ft": "ft",
+        "sq mi": "sq mi",
+    }
+)
+# Unit words per language (Spanish "miles" is "thousands", not miles).
+UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": {
+            "kilometres": "km",
+            "kilometers": "km",
+            "kilometre": "km",
+            "kilometer": "km",
+            "miles": "mi",
+            "mile": "mi",
+            "metres": "m",
+            "meters": "m",
+            "feet": "ft",
+            "inches": "in",
+            "degrees celsius": "°C",
+            "degrees fahrenheit": "°F",
+            "degrees": "°",
+            "kilograms": "kg",
+            "kilos": "kg",
+            "tonnes": "t",
+            "tons": "t",
+            "hectares": "ha",
+            "acres": "acres",
+            "square miles": "sq mi",
+            "square kilometres": "km²",
+            "square kilometers": "km²",
+            "litres": "l",
+            "liters": "l",
+            "gallons": "gal",
+        },
+        "pt": {
+            "quilômetros": "km",
+            "quilómetros": "km",
+            "quilômetro": "km",
+            "milhas": "mi",
+            "metros": "m",
+            "pés": "ft",
+            "polegadas": "in",
+            "graus celsius": "°C",
+            "graus": "°",
+            "quilos": "kg",
+            "toneladas": "t",
+            "hectares": "ha",
+            "quilômetros quadrados": "km²",
+            "litros": "l",
+        },
+        "es": {
+            "kilómetros": "km",
+            "kilómetro": "km",
+            "millas": "mi",
+            "metros": "m",
+            "pies": "ft",
+            "pulgadas": "in",
+            "grados celsius": "°C",
+            "grados": "°",
+            "kilos": "kg",
+            "toneladas": "t",
+            "hectáreas": "ha",
+            "kilómetros cuadrados": "km²",
+            "litros": "l",
+        },
+        "fr": {
+            "kilomètres": "km",
+            "kilomètre": "km",
+            "milles": "mi",
+            "mètres": "m",
+            "pieds": "ft",
+            "pouces": "in",
+            "degrés celsius": "°C",
+            "degrés": "°",
+            "kilos": "kg",
+            "tonnes": "t",
+            "hectares": "ha",
+            "kilomètres carrés": "km²",
+            "litres": "l",
+        },
+        "de": {
+            "kilometer": "km",
+            "kilometern": "km",
+            "metern": "m",
+            "litern": "l",
+            "meilen": "mi",
+            "meter": "m",
+            "fuß": "ft",
+            "zoll": "in",
+            "grad celsius": "°C",
+            "grad": "°",
+            "kilo": "kg",
+            "kilogramm": "kg",
+            "tonnen": "t",
+            "hektar": "ha",
+            "quadratkilometer": "km²",
+            "liter": "l",
+        },
+        "it": {
+            "chilometri": "km",
+            "chilometro": "km",
+            "miglia": "mi",
+            "metri": "m",
+            "piedi": "ft",
+            "pollici": "in",
+            "gradi celsius": "°C",
+            "gradi": "°",
+            "chili": "kg",
+            "tonnellate": "t",
+            "ettari": "ha",
+            "litri": "l",
+        },
+        "nl": {
+            "kilometer": "km",
+            "mijl": "mi",
+            "meter": "m",
+            "voet": "ft",
+            "graden": "°",
+            "kilo": "kg",
+            "ton": "t",
+            "hectare": "ha",
+            "liter": "l",
+        },
+    }
+)
+
+# Words that join the two ends of a range: "10 a 12", "10 to 12", "zwischen 10 und 12".
+RANGE_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": ("to",),
+        "pt": ("a", "até"),
+        "es": ("a", "al", "hasta"),
+        "fr": ("à", "au"),
+        "de": ("bis",),
+        "it": ("a", "al"),
+        "nl": ("tot",),
+    }
+)
+# "between 10 and 12": the conjunction joins a range only after one of these.
+BETWEEN_WORDS: Mapping[str, tuple[tuple[str, str], ...]] = MappingProxyType(
+    {
+        "en": (("between", "and"),),
+        "pt": (("entre", "e"),),
+        "es": (("entre", "y"),),
+        "fr": (("entre", "et"),),
+        "de": (("zwischen", "und"),),
+        "it": (("tra", "e"), ("fra", "e")),
+        "nl": (("tussen", "en"),),
+    }
+)
+
+# Words before a figure that make it an identifier: "Lei nº 14.133", "No. 5", "Nr. 12".
+IDENTIFIER_WORDS = ("nº", "n.º", "n°", "no.", "nr.", "núm.", "num.", "número", "number", "isbn")

@@ -1,0 +1,113 @@
+"""Per-language word data that CLDR lacks: common words (wordfreq), name particles, negation."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+
+from wordfreq import available_languages, top_n_list, zipf_frequency
+
+# Lower-case words that join the parts of a name: "Lula da Silva", "van der Leyen",
+# "bin Salman", "Abu Bakr al-Baghdadi". Shared by every language: names travel. Not "e" and
+# "y" ("Ortega y Gasset"): far more often they join two names ("Avianca e Gol").
+PARTICLES = frozenset(
+    {"da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "la", "le"}
+    | {"van", "von", "den", "ter", "ten", "bin", "ibn", "al", "el"}
+)
+
+# Languages that capitalise every noun: a capital there says "noun", not "name".
+NOUNS_CAPITALISED = frozenset({"de", "lb"})
+
+# Words that negate a statement, per language, "without" included ("sans réponse" = "keine
+# Antwort"). French "ne ... pas" counts once: a quotation is compared by whether it negates
+# at all, not by how many negation words it has.
+_NEGATION: Mapping[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "en": "not no never none nobody nothing neither nor cannot nowhere without",
+        "pt": "não nunca nenhum nenhuma nem jamais ninguém nada sem",
+        "es": "no nunca ningún ninguna ninguno nadie nada jamás ni tampoco sin",
+        "fr": "ne pas jamais aucun aucune rien ni non sans",
+        "it": "non mai nessuno nessuna niente nulla né senza",
+        "de": "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder ohne",
+        "nl": "niet geen nooit niets niemand noch",
+        "ca": "no mai cap ningú res",
+    }.items()
+}
+
+# How many of a language's most frequent words count as its function words.
+_FUNCTION_WORDS = 120
+
+# A word at least this frequent (Zipf scale: 6 is once per thousand words, 3 once per
+# million) is an ordinary word of the language, even if a name is spelled the same.
+COMMON_ZIPF = 4.0
+
+
+def negation_words(language: str) -> frozenset[str]:
+    """Lower-case words that negate in `language`; empty when no list is kept for it."""
+    return _NEGATION.get(language, frozenset())
+
+
+def frequency(word: str, language: str) -> float:
+    """How common a lower-cased word is in `language`, on the Zipf scale; 0 if unknown."""
+    if language not in _languages():
+        return 0.0
+    return float(zipf_frequency(word, language))
+
+
+@functools.cache
+def function_words(language: str) -> frozenset[str]:
+    """The language's most frequent words ("de", "que", "não"); empty if wordfreq lacks it."""
+    if language not in _languages():
+        return frozenset()
+    return frozenset(top_n_list(language, _FUNCTION_WORDS))
+
+
+@functools.cache
+def distinctive_function_words(language: str, other: str) -> frozenset[str]:
+    """Function words of `language` that are not function words of `other`."""
+    return function_words(language) - function_words(other)
+
+
+@functools.cache
+def _languages() -> Mapping[str, object]:
+    return MappingProxyType(dict(available_languages("small")))
+
+
+# Contracted negation that a word list cannot hold: English "don't", French "n'a".
+_NEGATION_PATTERNS: Mapping[str, re.Pattern[str]] = {
+    "en": re.compile(r"n['’]t\b", re.IGNORECASE),
+    "fr": re.compile(r"\bn['’]", re.IGNORECASE),
+    "it": re.compile(r"\bnon\b", re.IGNORECASE),
+}
+_LETTERS = re.compile(r"[^\W\d_]+")
+
+
+# Phrases built on a negation word that negate nothing: "wie nie zuvor" = "than ever before".
+_NOT_NEGATING: Mapping[str, re.Pattern[str]] = {
+    language: re.compile(pattern, re.IGNORECASE)
+    for language, pattern in {
+        "de": r"\b(?:wie|als) (?:noch )?nie(?:mals)?(?: zuvor)?\b|\bnicht nur\b",
+        "pt": r"\bcomo nunca\b|\bnão só\b|\bnão apenas\b",
+        "es": r"\bcomo nunca\b|\bno solo\b|\bno sólo\b",
+        "fr": r"\b(?:comme|que) jamais\b|\bnon seulement\b",
+        "it": r"\bcome mai\b|\bnon solo\b",
+        "en": r"\bnot only\b|\bno doubt\b",
+    }.items()
+}
+
+
+def negates(text: str, language: str) -> bool | None:
+    """Whether `text` contains a negation; None when no negation words are kept for it."""
+    words = negation_words(language)
+    if not words:
+        return None
+    idiom = _NOT_NEGATING.get(language)
+    if idiom is not None:
+        text = idiom.sub(" ", text)
+    if any(word in words for word in _LETTERS.findall(text.lower())):
+        return True
+    pattern = _NEGATION_PATTERNS.get(language)
+    return bool(pattern and pattern.search(text))

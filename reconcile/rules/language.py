@@ -1,0 +1,98 @@
+"""Language rules: sentences of a translation left in the source's language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from rapidfuzz import fuzz
+
+from reconcile import lexicon
+from reconcile import locale as cldr
+from reconcile.model import CheckedStory, Document, Finding, Sentence, Severity
+from reconcile.rules.base import Rule
+from reconcile.rules.beads import aligned_pairs
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+# Fewer words than this (once names and quotations are set aside) cannot be told apart:
+# a caption, a dateline, a title.
+_MIN_WORDS = 5
+# Function words of the source's language (and not the target's) a suspect must have.
+_MIN_SOURCE_WORDS = 2
+# rapidfuzz ratio to the aligned source sentence at which a sentence is a copy of it.
+_COPY_RATIO = 90.0
+# langdetect's probability for the source's language, between the two, that confirms.
+_CONFIDENT = 0.9
+
+
+class LanguageUntranslated(Rule):
+    """A sentence of a translation is still in the source's language.
+
+    Anti-pattern: an English version with one paragraph left in Portuguese, "O governo não
+    respondeu aos pedidos de comentário.", between translated ones.
+    Best practice: translate every sentence; a quotation kept in the original language is
+    fine, and is not reported, nor are names, titles and short captions.
+    """
+
+    id = "language-untranslated"
+    severity = Severity.WARNING
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        source_language = story.versions[0].document.locale.language
+        seen: set[tuple[str, int]] = set()
+        for pair in aligned_pairs(story):
+            target = pair.target
+            target_language = target.locale.language
+            if target_language == source_language:
+                continue
+            source_text = pair.source_text
+            for index in pair.bead.target:
+                if (target.path, index) in seen:
+                    continue
+                seen.add((target.path, index))
+                sentence = target.sentences[index]
+                words = _own_words(target, sentence)
+                if len(words) < _MIN_WORDS:
+                    continue
+                if not _suspect(
+                    words, sentence.text, source_text, source_language, target_language
+                ):
+                    continue
+                probabilities = cldr.language_probabilities(
+                    " ".join(words), (source_language, target_language)
+                )
+                if probabilities.get(source_language, 0.0) < _CONFIDENT:
+                    continue
+                start, end = pair.source_span()
+                yield self.finding(
+                    target,
+                    sentence.start,
+                    sentence.end,
+                    f"this sentence is in {cldr.language_name(source_language)}, the source's "
+                    f"language, not {cldr.language_name(target_language)}: left untranslated",
+                    related=(pair.source.source.locate(start, end),),
+                )
+
+
+def _own_words(document: Document, sentence: Sentence) -> list[str]:
+    """The sentence's words without its quotations, names and links, which stay as they are."""
+    text = list(sentence.text)
+    spans = [(q.start, q.end) for q in document.quotes]
+    spans += [(n.start, n.end) for n in document.names]
+    spans += [(k.start, k.end) for k in document.links]
+    for start, end in spans:
+        if start < sentence.end and sentence.start < end:
+            for i in range(max(start, sentence.start), min(end, sentence.end)):
+                text[i - sentence.start] = " "
+    return [w.lower() for w in _WORD.findall("".join(text))]
+
+
+def _suspect(words: list[str], text: str, source_text: str, source: str, target: str) -> bool:
+    """The cheap test: the source's function words, or a copy of the aligned source sentence."""
+    if fuzz.ratio(cldr.fold(text), cldr.fold(source_text)) >= _COPY_RATIO:
+        return True
+    theirs = lexicon.distinctive_function_words(source, target)
+    ours = lexicon.distinctive_function_words(target, source)
+    source_hits = sum(1 for w in words if w in theirs)
+    target_hits = sum(1 for w in words if w in ours)
+    return source_hits >= _MIN_SOURCE_WORDS and source_hits > target_hits

@@ -1,0 +1,418 @@
+"""Number rules: figures changed or dropped in translation, and separators against the locale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from reconcile import locale as cldr
+from reconcile.extract import numberwords as words
+from reconcile.extract.numbers import reading_under
+from reconcile.model import (
+    Bead,
+    CheckedStory,
+    Document,
+    Finding,
+    NumberKind,
+    NumberMention,
+    Severity,
+)
+from reconcile.rules.base import Rule
+
+# Kinds the rules compare; times and identifiers are figures, not quantities.
+_COMPARED = frozenset(
+    {
+        NumberKind.CARDINAL,
+        NumberKind.PERCENT,
+        NumberKind.MONEY,
+        NumberKind.MEASURE,
+        NumberKind.ORDINAL,
+        NumberKind.YEAR,
+        NumberKind.FRACTION,
+    }
+)
+# A figure dropped from these kinds is usually a rephrasing ("this year", "the first"), not
+# lost information: number-missing leaves them out.
+_NOT_MISSED = frozenset({NumberKind.YEAR, NumberKind.ORDINAL, NumberKind.FRACTION})
+# Rounding a translator may do beyond the last written digit: a tenth of the value at most.
+_ROUNDING_SHARE = Decimal("0.1")
+# Unit conversions are rounded more freely ("100 km" -> "62 miles", "about 60 miles").
+_CONVERSION_SHARE = 0.035
+
+_Convert = Callable[[Decimal], Decimal]
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    document: Document
+    by_sentence: dict[int, list[NumberMention]]
+
+    def numbers(self, sentences: Sequence[int]) -> list[NumberMention]:
+        return [n for i in sentences for n in self.by_sentence.get(i, ())]
+
+
+@dataclass(frozen=True, slots=True)
+class _Comparison:
+    """One bead's figures after matching: pairs that differ, and figures with no counterpart."""
+
+    source: Document
+    target: Document
+    bead: Bead
+    changed: tuple[tuple[NumberMention, NumberMention], ...]
+    missing: tuple[NumberMention, ...]
+
+
+def _side(document: Document) -> _Side:
+    by_sentence: dict[int, list[NumberMention]] = {}
+    for number in document.numbers:
+        if number.kind in _COMPARED:
+            by_sentence.setdefault(number.sentence, []).append(number)
+    return _Side(document, by_sentence)
+
+
+def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
+    source = _side(story.versions[0].document)
+    for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
+        target = _side(version.document)
+        beads = [b for b in alignment.beads if b.source and b.target]
+        ours = [source.numbers(b.source) for b in beads]
+        theirs = [target.numbers(b.target) for b in beads]
+        matched = [_match(o, t) for o, t in zip(ours, theirs, strict=True)]
+        lefts, rights = [m[0] for m in matched], [m[1] for m in matched]
+        # A figure the translation moved into the neighbouring sentence is not lost; only
+        # figures left over on both sides can be each other's counterpart.
+        for index in range(len(beads)):
+            for number in list(lefts[index]):
+                for near in (index - 1, index + 1):
+                    if not 0 <= near < len(beads):
+                        continue
+                    partner = next((t for t in rights[near] if agree(number, t)), None)
+                    if partner is not None:
+                        lefts[index].remove(number)
+                        rights[near].remove(partner)
+                        break
+        for index, bead in enumerate(beads):
+            changed = []
+            for number in list(lefts[index]):
+                partner = next((t for t in rights[index] if _comparable(number, t)), None)
+                if partner is not None:
+                    lefts[index].remove(number)
+                    rights[index].remove(partner)
+                    changed.append((number, partner))
+            # A figure the translation states nearby, even matched there, was not dropped.
+            nearby = [
+                t for near in (index - 1, index + 1) if 0 <= near < len(beads) for t in theirs[near]
+            ]
+            missing = [n for n in lefts[index] if not any(agree(n, t) for t in nearby)]
+            if changed or missing:
+                yield _Comparison(
+                    source.document, target.document, bead, tuple(changed), tuple(missing)
+                )
+
+
+def _match(
+    ours: list[NumberMention], theirs: list[NumberMention]
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """The figures of one bead left over on each side once counterparts are paired."""
+    left, right = list(ours), list(theirs)
+    matched: list[NumberMention] = []
+    for exact in (True, False):
+        for number in list(left):
+            partner = next((t for t in right if agree(number, t, exact=exact)), None)
+            if partner is not None:
+                left.remove(number)
+                right.remove(partner)
+                matched.append(partner)
+    # A figure the source repeats needs only one counterpart.
+    left = [n for n in left if not any(agree(n, t) for t in matched)]
+    return left, right
+
+
+def agree(
+    ours: NumberMention, theirs: NumberMention, *, exact: bool = False, alternatives: bool = True
+) -> bool:
+    """Whether two figures state the same quantity (rounded, or converted between units)."""
+    if (ours.upper is None) != (theirs.upper is None):
+        return False
+    ends = [(ours.value, theirs.value)]
+    if ours.upper is not None and theirs.upper is not None:
+        ends.append((ours.upper, theirs.upper))
+    conversions = _conversions(ours, theirs)
+    if exact:
+        return all(a == b for a, b in ends)
+    # "1,500" in a document that otherwise writes decimal commas may still mean 1500: the
+    # figure is right, its separator is number-locale-format's concern.
+    for other in (ours, theirs) if alternatives else ():
+        if other.alternative is not None and other.upper is None:
+            swapped = replace(other, value=other.alternative, alternative=None)
+            pair = (swapped, theirs) if other is ours else (ours, swapped)
+            if agree(*pair):
+                return True
+    for convert in conversions:
+        if all(_close(convert(a), b, ours, theirs, convert is not _same) for a, b in ends):
+            return True
+    return False
+
+
+def _same(value: Decimal) -> Decimal:
+    return value
+
+
+def _conversions(ours: NumberMention, theirs: NumberMention) -> list[_Convert]:
+    """Ways to read our figure in their unit: as it is, and converted when the units differ."""
+    found: list[_Convert] = [_same]
+    a, b = words.UNITS.get(ours.unit), words.UNITS.get(theirs.unit)
+    if a is None or b is None or a.dimension != b.dimension or a.symbol == b.symbol:
+        return found
+    candidates = [(a, b)]
+    # A bare degree is Celsius or Fahrenheit: the other side says which.
+    celsius, fahrenheit = words.UNITS["°C"], words.UNITS["°F"]
+    if a.symbol == "°":
+        candidates = [(celsius, b), (fahrenheit, b)]
+    elif b.symbol == "°":
+        candidates = [(a, celsius), (a, fahrenheit)]
+    for source, target in candidates:
+        if source.symbol != target.symbol:
+            found.append(_Converter(source.factor, source.offset, target.factor, target.offset))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class _Converter:
+    factor: float
+    offset: float
+    to_factor: float
+    to_offset: float
+
+    def __call__(self, value: Decimal) -> Decimal:
+        base = float(value) * self.factor + self.offset
+        return Decimal(repr((base - self.to_offset) / self.to_factor))
+
+
+def _close(
+    a: Decimal, b: Decimal, ours: NumberMention, theirs: NumberMention, converted: bool
+) -> bool:
+    if a == b:
+        return True
+    tolerance = max(_rounding(ours, a), _rounding(theirs, b))
+    if converted:
+        tolerance = max(tolerance, abs(b) * Decimal(repr(_CONVERSION_SHARE)), Decimal("0.5"))
+    return abs(a - b) <= tolerance
+
+
+def _rounding(number: NumberMention, value: Decimal) -> Decimal:
+    """Half the step of the last digit the figure writes, within a tenth of its value."""
+    if number.decimal_mark:
+        decimals = len(number.numeral.rpartition(number.decimal_mark)[2])
+        step = Decimal(10) ** -decimals * number.scale_value
+    else:
+        digits = number.numeral.replace(".", "").replace(",", "") or str(
+            int(value / number.scale_value) if number.scale_value else value
+        )
+        trailing = len(digits) - len(digits.rstrip("0")) if digits.strip("0") else 0
+        step = Decimal(10) ** trailing * number.scale_value
+    return min(step / 2, abs(value) * _ROUNDING_SHARE)
+
+
+def _comparable(ours: NumberMention, theirs: NumberMention) -> bool:
+    """Whether two figures left over in one bead are one fact stated twice."""
+    if (ours.upper is None) != (theirs.upper is None):
+        return False
+    kinds = {ours.kind, theirs.kind}
+    if len(kinds) == 1:
+        if ours.kind is NumberKind.MEASURE:
+            a, b = words.UNITS.get(ours.unit), words.UNITS.get(theirs.unit)
+            return a is not None and b is not None and a.dimension == b.dimension
+        return True
+    # A currency stated on one side only ("5 bilhões" / "$5 billion").
+    return kinds == {NumberKind.CARDINAL, NumberKind.MONEY}
+
+
+def _plain(value: Decimal) -> str:
+    return cldr.format_number(value.normalize() if value == value.to_integral() else value, "en")
+
+
+def _show(number: NumberMention) -> str:
+    value = _plain(number.value)
+    if number.upper is not None:
+        value += f"–{_plain(number.upper)}"
+    if number.kind is NumberKind.PERCENT:
+        return value + (" percentage points" if number.unit == "pp" else "%")
+    if number.kind is NumberKind.MONEY and number.unit:
+        if number.unit == "$":
+            return f"${value}"
+        return f"{number.unit} {value}" if number.unit.isupper() else f"{value} {number.unit}s"
+    if number.kind is NumberKind.MEASURE and number.unit:
+        return f"{value} {number.unit}"
+    return value
+
+
+def _power(value: int) -> str:
+    return f"10^{len(str(value)) - 1}"
+
+
+def false_friend(ours: NumberMention, source: Document, theirs: NumberMention,
+                 target: Document) -> tuple[str, str | None]:  # fmt: skip
+    """A note naming the scale word that explains a gap of a power of 1000, and a fix."""
+    if not ours.scale or ours.scale_value < 10**3 or theirs.value == 0:
+        return "", None
+    ratio = ours.value / theirs.value
+    if ratio not in (Decimal(10) ** 3, Decimal(10) ** 6, Decimal(10) ** -3, Decimal(10) ** -6):
+        return "", None
+    mine = cldr.fold(ours.scale)
+    implied = int(ours.scale_value / ratio)
+    table = words.SCALES.get(target.locale.language, {})
+    cognates = [
+        word
+        for word, scale in table.items()
+        if scale.value == implied and cldr.fold(word)[:3] == mine[:3] and not scale.money_only
+    ]
+    written = theirs.scale if theirs.scale else (cognates[0] if cognates else "")
+    if not written:
+        return "", None
+    source_language = cldr.language_name(source.locale.language)
+    target_language = cldr.language_name(target.locale.language)
+    right = next(
+        (w for w, s in table.items() if s.value == ours.scale_value and not s.money_only), None
+    )
+    note = (
+        f": {source_language} {ours.scale!r} is {_power(ours.scale_value)}, but "
+        f"{target_language} {written!r} is {_power(implied)}"
+    )
+    if right:
+        note += f"; {ours.scale!r} is {right!r} in {target_language}"
+    suggestion = None
+    if right and theirs.scale:
+        cut = theirs.text.find(theirs.scale)
+        suggestion = theirs.text[:cut] + right + theirs.text[cut + len(theirs.scale) :]
+    return note, suggestion
+
+
+def _intended(story: CheckedStory) -> dict[tuple[str, int], Decimal]:
+    """Ambiguous figures of translations whose other reading is the one the source states."""
+    source = _side(story.versions[0].document)
+    intended: dict[tuple[str, int], Decimal] = {}
+    for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
+        target = _side(version.document)
+        for bead in alignment.beads:
+            ours = source.numbers(bead.source)
+            for theirs in target.numbers(bead.target):
+                if theirs.alternative is None or any(
+                    agree(n, theirs, alternatives=False) for n in ours
+                ):
+                    continue
+                other = replace(theirs, value=theirs.alternative, alternative=None)
+                if any(agree(n, other, alternatives=False) for n in ours):
+                    intended[(version.document.path, theirs.start)] = theirs.alternative
+    return intended
+
+
+class NumberMismatch(Rule):
+    """Aligned sentences of two versions state different figures.
+
+    Anti-pattern: Spanish "un billón de pesos" (10^12) rendered "a billion pesos" (10^9); "210
+    casas" rendered "120 homes".
+    Best practice: carry every figure over with its value; translate scale words by value
+    (Spanish "billón" is an English "trillion", "mil millones" a "billion").
+    """
+
+    id = "number-mismatch"
+    severity = Severity.ERROR
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        for comparison in _comparisons(story):
+            source, target = comparison.source, comparison.target
+            language = cldr.language_name(source.locale.language)
+            for ours, theirs in comparison.changed:
+                note, suggestion = false_friend(ours, source, theirs, target)
+                reader = ""
+                if theirs.ambiguous:
+                    reader = f" as a {target.locale.tag} reader takes it"
+                yield self.finding(
+                    target,
+                    theirs.start,
+                    theirs.end,
+                    f"the {language} version says {ours.text!r} ({_show(ours)}), but this "
+                    f"version says {theirs.text!r} ({_show(theirs)}{reader}){note}",
+                    related=(source.source.locate(ours.start, ours.end),),
+                    suggestion=suggestion,
+                )
+
+
+class NumberMissing(Rule):
+    """A figure in a source sentence has no counterpart in the aligned translation.
+
+    Anti-pattern: "Foram 1.500 feridos e 32 mortos" rendered "1,500 were injured and several
+    died": the 32 is gone.
+    Best practice: keep every figure of the source sentence (in digits or in words); where a
+    sentence is split, keep the figure in one of its parts.
+    """
+
+    id = "number-missing"
+    severity = Severity.WARNING
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        for comparison in _comparisons(story):
+            source, target = comparison.source, comparison.target
+            language = cldr.language_name(source.locale.language)
+            first = target.sentences[comparison.bead.target[0]]
+            for ours in comparison.missing:
+                # Small counts in words are often rephrased ("dois" -> "both", "a pair").
+                if ours.kind in _NOT_MISSED or (ours.spelled and not ours.scale):
+                    continue
+                yield self.finding(
+                    target,
+                    first.start,
+                    first.end,
+                    f"the {language} version states {ours.text!r} ({_show(ours)}) in the "
+                    f"aligned sentence, and this one has no figure for it",
+                    related=(source.source.locate(ours.start, ours.end),),
+                )
+
+
+class NumberLocaleFormat(Rule):
+    """A figure's separators are contrary to its document's locale.
+
+    Anti-pattern: "inflation rose 2,5%" in en-US copy, where a reader expects "2.5%"; "1.500
+    people" in English copy meant as fifteen hundred.
+    Best practice: write decimals and thousands the way the locale does (CLDR): "2.5" and
+    "1,500" in en-US, "2,5" and "1.500" in pt-BR.
+    """
+
+    id = "number-locale-format"
+    severity = Severity.WARNING
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        intended = _intended(story)
+        for version in story.versions:
+            document = version.document
+            style = document.number_style
+            if style is None or not style.locale_settled:
+                continue
+            for number in document.numbers:
+                if number.kind not in _COMPARED or number.spelled or not number.numeral:
+                    continue
+                if not any(c in number.numeral for c in ".,"):
+                    continue
+                value = intended.get((document.path, number.start), number.value)
+                unscaled = value / number.scale_value
+                read = reading_under(number.numeral, style.locale_decimal)
+                if read == unscaled:
+                    continue
+                tag = document.locale.tag
+                written = cldr.format_number(unscaled, tag)
+                means = _plain(unscaled)
+                if read is None:
+                    how = f"{tag} does not write figures this way"
+                else:
+                    how = f"a {tag} reader takes it as {_plain(read)}"
+                mark = "comma" if style.locale_decimal == "," else "point"
+                yield self.finding(
+                    document,
+                    number.numeral_start,
+                    number.numeral_end,
+                    f"{number.numeral!r} means {means} here, but {how}: {tag} writes "
+                    f"decimals with a {mark} ({written!r})",
+                    suggestion=written,
+                )

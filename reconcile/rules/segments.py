@@ -1,0 +1,164 @@
+"""Segment rules: content the alignment finds in one version with no counterpart in the other."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from reconcile.model import Bead, CheckedStory, Document, Finding, Location, Sentence, Severity
+from reconcile.rules.base import Rule
+
+# A sentence carries content when it has at least this many words and ends like a sentence:
+# datelines ("LISBOA —"), bylines ("By Ana Silva"), photo credits and headlines do not.
+MIN_CONTENT_WORDS = 6
+# The linked beads on both sides of a gap must be at least this sure, else the gap may be
+# the aligner's doubt rather than the translator's omission.
+MIN_NEIGHBOUR_SCORE = 0.6
+# Words quoted from the sentence in a message.
+EXCERPT_WORDS = 12
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
+# Credits and bylines end like a sentence now and then ("Photo: Ana Silva/Reuters.").
+_CREDIT = re.compile(
+    r"^\W*(?:photo|foto|fotografia|picture|image|imagem|imagen|bild|crédit|credit|crédito|"
+    r"by|por|par|von|di|reporting by|edited by|editing by|edição|edición|redação|reportagem)\b"
+    r"[^.!?]{0,60}[.!?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+class SegmentOmitted(Rule):
+    """A source sentence has no counterpart in a translation: its content was dropped.
+
+    Reported on the source sentence (the translation has nothing to point at), naming the
+    translation, when the sentences around the gap are aligned with confidence and the dropped
+    sentence carries content; datelines, bylines, photo credits and short lines are left alone.
+    A run of dropped sentences (a paragraph) is one finding.
+
+    Anti-pattern: a translation that skips the paragraph with the casualty figures.
+    Best practice: translate every sentence of the source, or mark the cut as an editorial
+    decision.
+    """
+
+    id = "segment-omitted"
+    severity = Severity.WARNING
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        source = story.versions[0].document
+        for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
+            target = version.document
+            for run, before, after in _gaps(alignment.beads, source_side=True):
+                sentences = [source.sentences[i] for i in run if _carries_content(source, i)]
+                if not sentences:
+                    continue
+                count = len(sentences)
+                what = "this sentence" if count == 1 else f"these {count} sentences"
+                yield self.finding(
+                    source,
+                    sentences[0].start,
+                    sentences[-1].end,
+                    f"{target.path} has no counterpart of {what}: {_excerpt(sentences[0].text)!r}",
+                    related=_neighbours(target, before, after, target_side=True),
+                )
+
+
+class SegmentAdded(Rule):
+    """A translation has a sentence with no counterpart in the source: content was added.
+
+    Reported on the added sentence when the sentences around it are aligned with confidence and
+    it carries content (not a dateline, byline, photo credit or short line). A run of added
+    sentences is one finding.
+
+    Anti-pattern: a translated story that gains a paragraph of background or comment that the
+    source never had.
+    Best practice: keep the translation to what the source says; put additions in a marked
+    editor's note.
+    """
+
+    id = "segment-added"
+    severity = Severity.WARNING
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        source = story.versions[0].document
+        for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
+            target = version.document
+            for run, before, after in _gaps(alignment.beads, source_side=False):
+                sentences = [target.sentences[j] for j in run if _carries_content(target, j)]
+                if not sentences:
+                    continue
+                count = len(sentences)
+                what = "this sentence" if count == 1 else f"these {count} sentences"
+                yield self.finding(
+                    target,
+                    sentences[0].start,
+                    sentences[-1].end,
+                    f"the source {source.path} has no counterpart of {what}: "
+                    f"{_excerpt(sentences[0].text)!r}",
+                    related=_neighbours(source, before, after, target_side=False),
+                )
+
+
+def _gaps(
+    beads: Sequence[Bead], *, source_side: bool
+) -> Iterator[tuple[list[int], Bead | None, Bead | None]]:
+    """Runs of sentences left unaligned on one side, with the linked beads around each run,
+    when both of those are confident and the run is a pure omission (or addition).
+
+    A run next to a skip on the other side is a pair the aligner could not link (a loose
+    translation), not missing content, and is left alone.
+    """
+    k = 0
+    while k < len(beads):
+        if not _is_gap(beads[k], source_side):
+            k += 1
+            continue
+        start = k
+        while k < len(beads) and not (beads[k].source and beads[k].target):
+            k += 1
+        block = beads[start:k]
+        before = beads[start - 1] if start else None
+        after = beads[k] if k < len(beads) else None
+        if all(_is_gap(b, source_side) for b in block) and _confident(before, after):
+            run = [i for b in block for i in (b.source if source_side else b.target)]
+            yield run, before, after
+
+
+def _is_gap(bead: Bead, source_side: bool) -> bool:
+    return (
+        bool(bead.source and not bead.target)
+        if source_side
+        else bool(bead.target and not bead.source)
+    )
+
+
+def _confident(before: Bead | None, after: Bead | None) -> bool:
+    neighbours = [b for b in (before, after) if b is not None]
+    return bool(neighbours) and all(b.score >= MIN_NEIGHBOUR_SCORE for b in neighbours)
+
+
+def _carries_content(document: Document, index: int) -> bool:
+    sentence: Sentence = document.sentences[index]
+    text = sentence.text.strip()
+    if len(_WORD.findall(text)) < MIN_CONTENT_WORDS or "©" in text:
+        return False
+    return bool(_SENTENCE_END.search(text)) and not _CREDIT.match(text)
+
+
+def _neighbours(
+    document: Document, before: Bead | None, after: Bead | None, *, target_side: bool
+) -> tuple[Location, ...]:
+    """Where the missing content would sit in the other version: its aligned neighbours."""
+    locations = []
+    for bead in (before, after):
+        if bead is None:
+            continue
+        ids = bead.target if target_side else bead.source
+        sentence = document.sentences[ids[-1] if bead is before else ids[0]]
+        locations.append(document.source.locate(sentence.start, sentence.end))
+    return tuple(locations)
+
+
+def _excerpt(text: str) -> str:
+    words = text.split()
+    return " ".join(words[:EXCERPT_WORDS]) + (" …" if len(words) > EXCERPT_WORDS else "")

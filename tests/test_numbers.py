@@ -1,0 +1,331 @@
+"""Figures: locale-aware reading, scale words, words, percentages, money, units, and the rules."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from schema_check import assert_valid_report
+
+from reconcile import api, rules
+from reconcile.model import Alignment, NumberKind, NumberMention
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "reconcile", *args], capture_output=True, text=True, check=False
+    )
+
+
+def story(tmp_path: Path, **versions: str) -> list[str]:
+    """Write one file per version, named by its locale (`pt_BR` -> pt-BR.txt)."""
+    paths = []
+    for locale, text in versions.items():
+        path = tmp_path / f"{locale.replace('_', '-')}.txt"
+        path.write_text(text + "\n", encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def check_json(*paths: str) -> tuple[int, list[dict[str, object]]]:
+    result = run("check", *paths, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    assert_valid_report(result.stdout)
+    return result.returncode, json.loads(result.stdout)["stories"][0]["findings"]
+
+
+def numbers(tmp_path: Path, locale: str, text: str) -> list[NumberMention]:
+    path = tmp_path / f"{locale}.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    return list(api.load_document(str(path), api.Options()).numbers)
+
+
+def values(tmp_path: Path, locale: str, text: str) -> list[tuple[str, Decimal]]:
+    return [
+        (n.text, n.value)
+        for n in numbers(tmp_path, locale, text)
+        if n.kind not in (NumberKind.TIME, NumberKind.IDENTIFIER)
+    ]
+
+
+# -- Done means: the four number checks a new user tries ---------------------------------------
+
+
+def test_mil_millones_rendered_a_thousand_million_passes(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        es="El Gobierno destinará mil millones de dólares a la reconstrucción.",
+        en="The government will allocate a thousand million dollars to reconstruction.",
+    )
+    code, findings = check_json(*paths)
+    assert (code, findings) == (0, [])
+
+
+def test_billon_rendered_billion_is_flagged_with_both_values(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        es="El Banco Central anunció un billón de pesos para obras públicas.",
+        en_US="The Central Bank announced a billion pesos for public works.",
+    )
+    code, findings = check_json(*paths)
+    assert code == 1
+    assert [(f["rule"], f["severity"], f["excerpt"]) for f in findings] == [
+        ("number-mismatch", "error", "a billion pesos")
+    ]
+    message = str(findings[0]["message"])
+    assert "1,000,000,000,000" in message and "1,000,000,000 " in message
+    assert "'billón' is 10^12" in message and "'billion' is 10^9" in message
+    assert findings[0]["suggestion"] == "a trillion pesos"
+    related = findings[0]["related"]
+    assert isinstance(related, list) and related[0]["excerpt"] == "un billón de pesos"
+
+
+def test_fifteen_hundred_in_both_conventions_passes(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        pt_BR="Cerca de 1.500 pessoas foram retiradas de casa.",
+        en_US="About 1,500 people were evacuated from their homes.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
+def test_decimal_comma_in_us_copy_is_flagged(tmp_path: Path) -> None:
+    (path,) = story(tmp_path, en_US="Inflation rose 2,5% in October.")
+    result = run("check", path)
+    assert result.returncode == 1
+    assert "warning [number-locale-format] '2,5' means 2.5 here" in result.stdout
+    assert "suggestion: 2.5" in result.stdout
+
+
+# -- the rules through the CLI -----------------------------------------------------------------
+
+
+def test_dropped_figure_is_a_warning_on_the_translation(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        pt_BR="Foram 1.500 feridos e 32 mortos.",
+        en_US="There were 1,500 injured and several dead.",
+    )
+    code, findings = check_json(*paths)
+    assert code == 1
+    assert [(f["rule"], f["severity"], f["path"]) for f in findings] == [
+        ("number-missing", "warning", paths[1])
+    ]
+    assert "'32'" in str(findings[0]["message"])
+
+
+def test_rounding_units_and_words_are_not_false_alarms(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        pt_BR="A marcha reuniu 1.482 pessoas, a tempestade avançou 100 km, fez 40 °C e "
+        "3 pontes caíram.",
+        en_US="The march drew nearly 1,500 people, the storm advanced 62 miles, it hit "
+        "104 °F and three bridges fell.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
+def test_figure_moved_to_the_neighbouring_sentence_is_not_missing(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        de="Der Streik begann am Montag.\n\nEr legte 300 Züge lahm und kostete 40 Millionen Euro.",
+        fr="La grève, qui a immobilisé 300 trains, a commencé lundi.\n\n"
+        "Elle a coûté 40 millions d'euros.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
+def test_facts_show_every_number_with_its_value(tmp_path: Path) -> None:
+    path = tmp_path / "pt-BR.txt"
+    path.write_text(
+        "O governo liberou R$ 1,5 bilhão; 1.500 pessoas, 2,5% e dois abrigos.\n", encoding="utf-8"
+    )
+    text = run("facts", str(path))
+    assert text.returncode == 0
+    assert "numbers: decimal comma" in text.stdout
+    assert "'R$ 1,5 bilhão' money = 1500000000  (BRL; scale 'bilhão' = 1000000000)" in text.stdout
+    assert "'1.500' cardinal = 1500" in text.stdout
+    assert "'2,5%' percent = 2.5" in text.stdout
+    assert "'dois' cardinal = 2  (in words)" in text.stdout
+    data = json.loads(run("facts", str(path), "--format", "json").stdout)
+    found = {n["text"]: n for n in data["numbers"]}
+    assert found["R$ 1,5 bilhão"]["value"] == 1500000000
+    assert found["R$ 1,5 bilhão"]["unit"] == "BRL"
+    assert found["2,5%"]["value"] == 2.5
+    assert data["number_style"]["decimal"] == ","
+
+
+# -- extraction ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("pt-BR", "Chegaram 1.500 pessoas.", Decimal(1500)),
+        ("en-US", "About 1.500 tonnes.", Decimal("1.5")),
+        ("de", "Es kamen 1.500 Menschen.", Decimal(1500)),
+        ("fr", "Il y avait 1 500 personnes.", Decimal(1500)),
+        ("en-US", "Some 1,500 people came.", Decimal(1500)),
+    ],
+)
+def test_separator_is_read_the_locale_way(
+    tmp_path: Path, locale: str, text: str, expected: Decimal
+) -> None:
+    assert values(tmp_path, locale, text)[0][1] == expected
+
+
+def test_the_document_usage_outvotes_the_locale(tmp_path: Path) -> None:
+    # Copy that writes "2,5%" is decimal-comma, so its "1.200" is twelve hundred.
+    found = values(tmp_path, "en-US", "Inflation hit 2,5% and 1.200 people lost jobs.")
+    assert found == [("2,5%", Decimal("2.5")), ("1.200", Decimal(1200))]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("es", "Costó un billón de pesos.", 10**12),
+        ("es", "Costó mil millones de dólares.", 10**9),
+        ("es", "Costó 3.000 millones de euros.", 3 * 10**9),
+        ("en", "It cost a thousand million dollars.", 10**9),
+        ("en", "It cost $2.5bn.", 25 * 10**8),
+        ("en", "It cost £3m.", 3 * 10**6),
+        ("pt-BR", "Custou 1,5 bilhão de reais.", 15 * 10**8),
+        ("pt-BR", "Custou R$ 2 bi.", 2 * 10**9),
+        ("pt-PT", "Custou um bilião de euros.", 10**12),
+        ("pt-PT", "Custou 2 mil milhões de euros.", 2 * 10**9),
+        ("de", "Es kostete 1,2 Billionen Euro.", 12 * 10**11),
+        ("de", "Es kostete 4 Milliarden Euro.", 4 * 10**9),
+        ("de", "Es kostete 4 Mrd. Euro.", 4 * 10**9),
+        ("fr", "Cela a coûté 2 milliards d'euros.", 2 * 10**9),
+        ("fr", "Cela a coûté un billion d'euros.", 10**12),
+        ("it", "È costato 3 miliardi di euro.", 3 * 10**9),
+        ("nl", "Het kostte 2 miljard euro.", 2 * 10**9),
+        ("pt-BR", "Eram 15 mil pessoas.", 15000),
+    ],
+)
+def test_scale_words_have_their_real_values(
+    tmp_path: Path, locale: str, text: str, expected: int
+) -> None:
+    assert [v for _, v in values(tmp_path, locale, text)] == [Decimal(expected)]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("en", "Prices rose 5 percent."),
+        ("en-GB", "Prices rose 5 per cent."),
+        ("en", "Prices rose 5%."),
+        ("pt-BR", "Os preços subiram 5 por cento."),
+        ("pt-BR", "Os preços subiram cinco por cento."),
+        ("es", "Los precios subieron 5 por ciento."),
+        ("fr", "Les prix ont augmenté de 5 pour cent."),
+        ("fr", "Les prix ont augmenté de 5 %."),
+        ("de", "Die Preise stiegen um 5 Prozent."),
+        ("it", "I prezzi sono saliti del 5 per cento."),
+    ],
+)
+def test_percentages_in_every_form(tmp_path: Path, locale: str, text: str) -> None:
+    (number,) = numbers(tmp_path, locale, text)
+    assert (number.kind, number.value, number.unit) == (NumberKind.PERCENT, Decimal(5), "%")
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "unit"),
+    [
+        ("pt-BR", "Custou R$ 10.", "BRL"),
+        ("en", "It cost US$ 10.", "USD"),
+        ("en", "It cost €10.", "EUR"),
+        ("en-GB", "It cost £10.", "GBP"),
+        ("de", "Es kostete 10 Euro.", "EUR"),
+        ("es", "Costó 10 dólares.", "USD"),
+    ],
+)
+def test_money_with_symbols_codes_and_names(
+    tmp_path: Path, locale: str, text: str, unit: str
+) -> None:
+    (number,) = numbers(tmp_path, locale, text)
+    assert (number.kind, number.value, number.unit) == (NumberKind.MONEY, Decimal(10), unit)
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "value"),
+    [
+        ("es", "Llegaron dos ministros.", 2),
+        ("pt-BR", "Chegaram dois ministros.", 2),
+        ("en", "Three ministers arrived.", 3),
+        ("fr", "Trois ministres sont arrivés.", 3),
+        ("de", "Drei Minister kamen.", 3),
+        ("it", "Sono arrivati tre ministri.", 3),
+        ("nl", "Er kwamen drie ministers.", 3),
+        ("es", "Llegaron veinticinco ministros.", 25),
+    ],
+)
+def test_small_quantities_in_words(tmp_path: Path, locale: str, text: str, value: int) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [(n.value, n.spelled) for n in found] == [(Decimal(value), True)]
+
+
+def test_articles_and_vague_plurals_are_not_numbers(tmp_path: Path) -> None:
+    assert values(tmp_path, "en", "One of them said hundreds of people came.") == []
+    assert values(tmp_path, "es", "Uno de ellos dijo que vinieron miles de personas.") == []
+
+
+def test_ordinals_ranges_and_units(tmp_path: Path) -> None:
+    found = numbers(tmp_path, "en", "The 21st round, between 10 and 12 km, 10-12% of 40°C.")
+    shown = [(n.kind, n.value, n.upper, n.unit) for n in found]
+    assert shown == [
+        (NumberKind.ORDINAL, Decimal(21), None, ""),
+        (NumberKind.MEASURE, Decimal(10), Decimal(12), "km"),
+        (NumberKind.PERCENT, Decimal(10), Decimal(12), "%"),
+        (NumberKind.MEASURE, Decimal(40), None, "°C"),
+    ]
+    (scaled,) = numbers(tmp_path, "pt-BR", "Entre 10 e 12 mil pessoas.")
+    assert (scaled.value, scaled.upper) == (Decimal(10000), Decimal(12000))
+
+
+def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
+    text = (
+        "Em 21/11/2025, às 14h30 e às 9.40, a Lei 14.133/2021 e o G20 ligaram para "
+        "(11) 3456-7890; foram 12 casas."
+    )
+    found = numbers(tmp_path, "pt-BR", text)
+    compared = [
+        (n.text, n.value) for n in found if n.kind not in (NumberKind.TIME, NumberKind.IDENTIFIER)
+    ]
+    assert compared == [("12", Decimal(12))]
+    kinds = {n.text: n.kind for n in found}
+    assert kinds["14h30"] is NumberKind.TIME and kinds["9.40"] is NumberKind.TIME
+    assert kinds["14.133/2021"] is NumberKind.IDENTIFIER
+    assert kinds["(11) 3456-7890"] is NumberKind.IDENTIFIER
+
+
+def test_numbers_in_times_and_laws_raise_no_finding(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        pt_BR="A Lei 14.133/2021 entrou em vigor às 14h30.",
+        en_US="Law 14.133/2021 took effect at 2:30 p.m.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
+def test_output_is_deterministic(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        es="Un billón de pesos, 2,5% y 1.500 personas.",
+        en_US="A billion pesos, 2,5% and 1,500 people.",
+    )
+    first = run("check", *paths, "--format", "json").stdout
+    assert first == run("check", *paths, "--format", "json").stdout
+
+
+def test_a_translation_with_nothing_aligned_gives_no_number_finding(tmp_path: Path) -> None:
+    paths = story(tmp_path, es="Costó 3 millones de euros.", en="It cost 3 million euros.")
+    built = api.build_story(paths, api.Options())
+    empty = tuple(Alignment(a.source_path, a.target_path, ()) for a in built.alignments)
+    findings = rules.run(replace(built, alignments=empty))
+    assert [f for f in findings if f.rule.startswith("number-")] == []
