@@ -50,15 +50,18 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
 
     Every date a mention could name (a written year, or each year its weekday fits) is a
     candidate centre; the centre with the most mentions fitting within half a year of it
-    wins, the nearest to today among equals.
+    wins; among equals, the one the source (documents[0]) supports most, then the nearest
+    to today. The source decides because a translation's slip must not move the story.
     """
     first, last = today.year - YEARS_BACK, today.year + YEARS_AHEAD
-    evidence = [
-        m
-        for d in documents
-        for m in d.dates
-        if m.readings[0].year is not None or (m.weekday and _has_month(m))
-    ]
+    evidence: list[DateMention] = []
+    from_source: set[int] = set()  # indexes into `evidence` of the source's mentions
+    for number, document in enumerate(documents):
+        for mention in document.dates:
+            if mention.readings[0].year is not None or (mention.weekday and _has_month(mention)):
+                if number == 0:
+                    from_source.add(len(evidence))
+                evidence.append(mention)
     points = sorted(
         (value, index)
         for index, mention in enumerate(evidence)
@@ -70,24 +73,29 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     )
     if not points:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
-    best: tuple[int, int, dt.date] | None = None
-    low = high = 0
+    best: tuple[int, int, int, dt.date] | None = None
+    low = high = sourced = 0  # sourced: mentions of the source inside the window
     inside: dict[int, int] = {}  # mention index -> its points within the window
     for centre, _ in points:
         # Slide a window of half a year either side along the sorted points.
         while high < len(points) and points[high][0] <= centre + WINDOW:
-            inside[points[high][1]] = inside.get(points[high][1], 0) + 1
+            index = points[high][1]
+            if index not in inside:
+                inside[index] = 0
+                sourced += index in from_source
+            inside[index] += 1
             high += 1
         while points[low][0] < centre - WINDOW:
             index = points[low][1]
             inside[index] -= 1
             if not inside[index]:
                 del inside[index]
+                sourced -= index in from_source
             low += 1
-        rank = (-len(inside), abs((centre - today).days), centre)
+        rank = (-len(inside), -sourced, abs((centre - today).days), centre)
         best = rank if best is None or rank < best else best
     assert best is not None
-    centre = best[2]
+    centre = best[-1]
     nearest: dict[int, dt.date] = {}
     for value, index in points:
         if abs(value - centre) <= WINDOW and (

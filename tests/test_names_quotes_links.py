@@ -40,7 +40,12 @@ def write(folder: Path, **versions: str) -> list[str]:
 
 
 def test_cli_flags_a_name_with_one_letter_changed_on_the_translation() -> None:
-    found = [f for f in findings(PT, EN) if f["rule"] == "name-spelling"]
+    spelling = [f for f in findings(PT, EN) if f["rule"] == "name-spelling"]
+    # The dateline's dropped accent is worth a look only; the changed letter is a warning.
+    assert [(f["excerpt"], f["severity"]) for f in spelling if f["severity"] == "info"] == [
+        ("BRASILIA", "info")
+    ]
+    found = [f for f in spelling if f["severity"] != "info"]
     assert len(found) == 1
     finding = found[0]
     assert finding["path"] == EN

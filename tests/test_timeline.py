@@ -110,3 +110,18 @@ def test_day_alone_takes_the_month_the_story_last_named(tmp_path: Path) -> None:
         dt.date(2025, 12, 18),
         dt.date(2025, 12, 19),
     ]
+
+
+def test_a_translation_slip_does_not_move_the_story_year(tmp_path: Path) -> None:
+    source = tmp_path / "en-US.txt"
+    source.write_text("Charging began on Sunday, Jan. 5, in Manhattan.\n", encoding="utf-8")
+    target = tmp_path / "es.txt"
+    target.write_text("El cobro empezó el martes 5 de enero en Manhattan.\n", encoding="utf-8")
+    options = api.Options(today=dt.date(2026, 11, 25))
+    story = api.build_story([str(source), str(target)], options)
+    # Sunday 5 January fits 2025, Tuesday 5 January 2027: the source decides the tie.
+    assert story.versions[1].timeline.reference_date == dt.date(2025, 1, 5)
+    report = api.check([str(source), str(target)], options)
+    assert [(f.rule, f.location.path) for f in report.stories[0].findings] == [
+        ("date-weekday-mismatch", str(target))
+    ]

@@ -88,7 +88,7 @@ def extract_names(
                 sentence.index,
                 key,
                 entity=places.get(key),
-                weak=run[0].initial or headline or _nouns_capitalised(language, run),
+                weak=headline or _nouns_capitalised(language, run),
             )
         )
     return tuple(names)

@@ -187,6 +187,41 @@ class DateMismatch(Rule):
                 ours = _dates_in(source, bead.source)
                 theirs = _dates_in(target, bead.target)
                 yield from self._compare(source, ours, target, theirs)
+                yield from self._weekdays(source, bead.source, target, bead.target)
+
+    def _weekdays(
+        self,
+        source: Version,
+        our_sentences: Sequence[int],
+        target: Version,
+        their_sentences: Sequence[int],
+    ) -> Iterator[Finding]:
+        """Weekdays standing alone ("na terça-feira" / "on Wednesday") must name the same day."""
+        ours = [w for w in source.document.weekdays if w.sentence in our_sentences]
+        theirs = [w for w in target.document.weekdays if w.sentence in their_sentences]
+        if not ours or not theirs:
+            return
+        unmatched_ours = []
+        for weekday in ours:
+            twin = next((w for w in theirs if w.weekday == weekday.weekday), None)
+            if twin is None:
+                unmatched_ours.append(weekday)
+            else:
+                theirs.remove(twin)
+        language = cldr.language_name(source.document.locale.language)
+        for said, written in zip(unmatched_ours, theirs, strict=False):
+            fitting = cldr.weekday_in(target.document.locale.language, said.weekday)
+            if written.text[:1].isupper():
+                fitting = fitting[:1].upper() + fitting[1:]
+            yield self.finding(
+                target.document,
+                written.start,
+                written.end,
+                f"the {language} version says {weekday_name(said.weekday)} ({said.text!r}), "
+                f"but this version says {weekday_name(written.weekday)} ({written.text!r})",
+                related=(source.document.source.locate(said.start, said.end),),
+                suggestion=fitting,
+            )
 
     def _compare(
         self,

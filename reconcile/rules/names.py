@@ -147,8 +147,11 @@ class NameMissing(Rule):
         reported: set[str] = set()
         for name in _names_in(pair.source, pair.bead.source):
             words = _identifying(name)
-            if name.weak or not words or all(w.isupper() for w in name.text.split()):
-                continue  # a capital that proves little; an acronym the language may translate
+            opens = pair.source.sentences[name.sentence].start == name.start
+            if name.weak or opens or not words or all(w.isupper() for w in name.text.split()):
+                # A capital that proves little (a sentence's first word may be a common noun
+                # a translation renders: "Banco de México"); an acronym it may translate.
+                continue
             if name.key in reported:
                 continue
             if name.entity is not None and name.entity in target_entities:
