@@ -6,7 +6,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from types import MappingProxyType
 from typing import Any
@@ -119,19 +119,24 @@ SETTLED_SHARE = 0.9
 @functools.cache
 def order_is_settled(tag: str) -> bool:
     """Whether the locale fixes the day/month order: a region is named, or the variants agree."""
+    return _settled(tag, cldr_order, SETTLED_SHARE)
+
+
+def _settled(tag: str, convention: Callable[[str], object], share: float) -> bool:
+    """A region is named, or at least `share` of the language's variants follow its default."""
     locale = _locale(tag)
     if locale.territory:
         return True
-    default = cldr_order(tag)
+    default = convention(tag)
     variants = [
-        identifier
+        identifier.replace("_", "-")
         for identifier in locale_identifiers()
         if identifier.split("_")[0] == locale.language and "_" in identifier
     ]
     if not variants:
         return True
-    agreeing = sum(1 for v in variants if cldr_order(v.replace("_", "-")) is default)
-    return agreeing / len(variants) >= SETTLED_SHARE
+    agreeing = sum(1 for variant in variants if convention(variant) == default)
+    return agreeing / len(variants) >= share
 
 
 @functools.cache
@@ -170,19 +175,7 @@ DECIMAL_SETTLED_SHARE = 0.7
 @functools.cache
 def decimal_is_settled(tag: str) -> bool:
     """Whether the locale fixes the decimal mark: a region is named, or most variants agree."""
-    locale = _locale(tag)
-    if locale.territory:
-        return True
-    default = number_symbols(tag)[0]
-    variants = [
-        identifier
-        for identifier in locale_identifiers()
-        if identifier.split("_")[0] == locale.language and "_" in identifier
-    ]
-    if not variants:
-        return True
-    agreeing = sum(1 for v in variants if number_symbols(v.replace("_", "-"))[0] == default)
-    return agreeing / len(variants) >= DECIMAL_SETTLED_SHARE
+    return _settled(tag, lambda variant: number_symbols(variant)[0], DECIMAL_SETTLED_SHARE)
 
 
 def format_number(value: Decimal, tag: str) -> str:

@@ -13,6 +13,7 @@ from reconcile.model import (
     DateForm,
     DateMention,
     DateOrder,
+    Document,
     Finding,
     ResolvedDate,
     Severity,
@@ -50,9 +51,7 @@ class DateWeekdayMismatch(Rule):
                     if a.value is not None
                 )
                 start, end = min(mention.start, weekday.start), max(mention.end, weekday.end)
-                fitting = cldr.weekday_in(document.locale.language, value.weekday())
-                if weekday.text[:1].isupper():
-                    fitting = fitting[:1].upper() + fitting[1:]
+                fitting = _weekday_like(document, value.weekday(), weekday.text)
                 span = document.source.text[start:end]
                 cut = weekday.start - start
                 yield self.finding(
@@ -210,9 +209,7 @@ class DateMismatch(Rule):
                 theirs.remove(twin)
         language = cldr.language_name(source.document.locale.language)
         for said, written in zip(unmatched_ours, theirs, strict=False):
-            fitting = cldr.weekday_in(target.document.locale.language, said.weekday)
-            if written.text[:1].isupper():
-                fitting = fitting[:1].upper() + fitting[1:]
+            fitting = _weekday_like(target.document, said.weekday, written.text)
             yield self.finding(
                 target.document,
                 written.start,
@@ -313,6 +310,12 @@ def rewrite(mention: DateMention, assessment: Assessment, order: DateOrder) -> s
     first, second = (day, month) if order is DateOrder.DMY else (month, day)
     trailing = "." if mention.text.endswith(".") and len(parts) == 2 else ""
     return mention.separator.join((first, second, *parts[2:])) + trailing
+
+
+def _weekday_like(document: Document, weekday: int, like: str) -> str:
+    """A weekday's name in the document's language, capitalised as `like` is."""
+    name = cldr.weekday_in(document.locale.language, weekday)
+    return name[:1].upper() + name[1:] if like[:1].isupper() else name
 
 
 def _written_against(version: Version, order: DateOrder) -> Iterator[ResolvedDate]:
