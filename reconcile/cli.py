@@ -24,6 +24,7 @@ from reconcile.model import Document, InputError, Report
 from reconcile.report import FORMATS, StreamFormatter, formatter
 from reconcile.report.common import meets
 from reconcile.report.facts import facts_json, facts_text
+from reconcile.report.ruledocs import rules_markdown
 
 app = typer.Typer(
     add_completion=False,
@@ -303,8 +304,16 @@ def align_command(
 
 
 @app.command(name="rules")
-def list_rules() -> None:
+def list_rules(
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="text, or markdown (docs/rules.md).")
+    ] = "text",
+) -> None:
     """List every rule with its default severity and summary."""
+    _choose(format, ("text", "markdown"), "--format")
+    if format == "markdown":
+        sys.stdout.write(rules_markdown(rules.infos()))
+        return
     width = max(len(r.id) for r in rules.RULES)
     for rule in rules.RULES:
         typer.echo(f"{rule.id:<{width}}  {rule.severity.value:<7}  {rule.summary()}")

@@ -75,3 +75,14 @@ def test_rule_is_documented_and_has_cases(rule: rules.Rule) -> None:
         "link",
         "text",
     }
+
+
+def test_docs_rules_md_is_generated_from_the_registry() -> None:
+    from reconcile.report.ruledocs import rules_markdown
+
+    docs = Path(__file__).parent.parent / "docs" / "rules.md"
+    assert docs.read_text(encoding="utf-8") == rules_markdown(rules.infos()), (
+        "docs/rules.md is stale: run `reconcile rules --format markdown > docs/rules.md`"
+    )
+    for rule in rules.RULES:
+        assert f"### {rule.id}\n" in docs.read_text(encoding="utf-8")
