@@ -255,12 +255,14 @@ def _distance(value: dt.date, reference: Reference) -> Evidence:
     if reference.source == "today":
         around = f"today is {long_date(reference.date)}"
     if days <= 31:
-        return Evidence("reference", NEAR_WEIGHT, f"{around}, {days} days away")
-    if days <= 92:
-        return Evidence("reference", MIDDLE_WEIGHT, f"{around}, {days} days away")
-    if days > WINDOW.days:
-        return Evidence("reference", FAR_WEIGHT, f"{around}, {days} days away")
-    return Evidence("reference", 0.0, f"{around}, {days} days away")
+        weight = NEAR_WEIGHT
+    elif days <= 92:
+        weight = MIDDLE_WEIGHT
+    elif days > WINDOW.days:
+        weight = FAR_WEIGHT
+    else:
+        weight = 0.0
+    return Evidence("reference", weight, f"{around}, {days} day{'' if days == 1 else 's'} away")
 
 
 def _value(reading: Reading, mention: DateMention, reference: dt.date) -> dt.date | None:
