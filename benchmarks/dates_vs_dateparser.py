@@ -66,6 +66,7 @@ class Version:
     path: str
     reference_date: dt.date | None
     gold: tuple[dict, ...]
+    story_paths: tuple[str, ...]  # every version of the story, source first, as checked
 
 
 def corpus() -> list[Version]:
@@ -77,6 +78,7 @@ def corpus() -> list[Version]:
         meta = tomllib.loads((story / "story.toml").read_text())
         gold = json.loads((story / "dates.gold.json").read_text())
         reference = meta.get("reference_date")
+        paths = tuple(str(story / name) for name in meta["versions"])
         for name in meta["versions"]:
             versions.append(
                 Version(
@@ -85,6 +87,7 @@ def corpus() -> list[Version]:
                     str(story / name),
                     dt.date.fromisoformat(str(reference)) if reference else None,
                     tuple(gold.get(name, [])),
+                    paths,
                 )
             )
     return versions
@@ -246,14 +249,16 @@ def _to_span(source, start: int, end: int, text: str, value: dt.date | None) -> 
     return Span(line, column, end_column, text, value)
 
 
-def our_spans(path: str, options) -> tuple[list[Span], object]:
+def our_spans(version: Version, options) -> tuple[list[Span], object]:
+    """Our mentions of one version, resolved as `reconcile check` resolves the whole story."""
     from reconcile import api
 
-    story = api.build_story([path], options)
-    document = story.versions[0].document
+    story = api.build_story(list(version.story_paths), options)
+    checked = story.versions[version.story_paths.index(version.path)]
+    document = checked.document
     spans = [
         _to_span(document.source, r.mention.start, r.mention.end, r.mention.text, r.value)
-        for r in story.versions[0].timeline.dates
+        for r in checked.timeline.dates
     ]
     return spans, document
 
@@ -318,7 +323,7 @@ def measure_accuracy(today: dt.date) -> dict[str, dict[str, dict]]:
     by_language: dict[str, dict[str, Score]] = {t: defaultdict(Score) for t in tools}
     for version in corpus():
         options = api.Options(reference_date=version.reference_date, today=today)
-        ours, document = our_spans(version.path, options)
+        ours, document = our_spans(version, options)
         language = document.locale.language
         lines = document.source.original.split("\n")
         gold = gold_spans(lines, version.gold)

@@ -8,6 +8,8 @@ reference date, and the reading of the same date in the aligned sentence of anot
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +38,8 @@ MIDDLE_WEIGHT = 0.5  # within three months
 FAR_WEIGHT = -1.0  # more than six months away
 YEARS_BACK, YEARS_AHEAD = 60, 10  # years searched when inferring the reference date
 WINDOW = dt.timedelta(days=183)
+# A year written in the text ("em julho de 2023", "the 2019 figures"), not inside a figure.
+_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d%]|[.,/-]\d)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,8 +54,9 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
 
     Every date a mention could name (a written year, or each year its weekday fits) is a
     candidate centre; the centre with the most mentions fitting within half a year of it
-    wins; among equals, the one the source (documents[0]) supports most, then the nearest
-    to today. The source decides because a translation's slip must not move the story.
+    wins; among equals, the one whose year the story writes most, then the one the source
+    (documents[0]) supports most, then the nearest to today. The source outranks the
+    translations because a translation's slip must not move the story.
     """
     first, last = today.year - YEARS_BACK, today.year + YEARS_AHEAD
     evidence: list[DateMention] = []
@@ -73,7 +78,8 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     )
     if not points:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
-    best: tuple[int, int, int, dt.date] | None = None
+    written = _years_written(documents)
+    best: tuple[int, int, int, int, dt.date] | None = None
     low = high = sourced = 0  # sourced: mentions of the source inside the window
     inside: dict[int, int] = {}  # mention index -> its points within the window
     for centre, _ in points:
@@ -92,7 +98,13 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
                 del inside[index]
                 sourced -= index in from_source
             low += 1
-        rank = (-len(inside), -sourced, abs((centre - today).days), centre)
+        rank = (
+            -len(inside),
+            -written.get(centre.year, 0),
+            -sourced,
+            abs((centre - today).days),
+            centre,
+        )
         best = rank if best is None or rank < best else best
     assert best is not None
     centre = best[-1]
@@ -108,6 +120,12 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     return Reference(
         median, "inferred", f"{len(nearest)} dates fit a story around {median}: {shown}"
     )
+
+
+def _years_written(documents: Sequence[Document]) -> Counter[int]:
+    """How often each year is written anywhere in the story: it breaks ties between the
+    years where the weekday pairs fit (Saturday 29 November is 2025 and 2014 alike)."""
+    return Counter(int(m.group()) for d in documents for m in _YEAR.finditer(d.source.text))
 
 
 def resolve(

@@ -125,3 +125,14 @@ def test_a_translation_slip_does_not_move_the_story_year(tmp_path: Path) -> None
     assert [(f.rule, f.location.path) for f in report.stories[0].findings] == [
         ("date-weekday-mismatch", str(target))
     ]
+
+
+def test_a_year_the_story_writes_breaks_the_tie_between_fitting_years(tmp_path: Path) -> None:
+    # Tuesday 19 May fits 2015, 2020 and 2026; the text names the 2020 harvest.
+    text = "A colheita de 2020 começou na terça-feira (19/5) em Minas Gerais.\n"
+    written = timeline(tmp_path, "pt-BR.txt", text, today=dt.date(2026, 11, 25))
+    assert written.reference_date == dt.date(2020, 5, 19)
+    silent = timeline(
+        tmp_path, "pt-BR.txt", text.replace("de 2020 ", ""), today=dt.date(2026, 11, 25)
+    )
+    assert silent.reference_date == dt.date(2026, 5, 19)  # the fitting year nearest today
