@@ -195,10 +195,17 @@ def _close(
 ) -> bool:
     if a == b:
         return True
-    tolerance = max(_rounding(ours, a), _rounding(theirs, b))
+    ours_step, theirs_step = _rounding(ours, a), _rounding(theirs, b)
+    tolerance = max(ours_step, theirs_step)
     if converted:
         tolerance = max(tolerance, abs(b) * Decimal(repr(_CONVERSION_SHARE)), Decimal("0.5"))
-    return abs(a - b) <= tolerance
+        return abs(a - b) <= tolerance
+    # Rounding brings a figure strictly within half a step, and a half rounds up: 554 and 555
+    # may be written 550 and 560, but 555 is never written 550.
+    if abs(a - b) < tolerance:
+        return True
+    coarser = a if ours_step >= theirs_step else b
+    return abs(a - b) == tolerance and coarser == max(a, b)
 
 
 def _rounding(number: NumberMention, value: Decimal) -> Decimal:
