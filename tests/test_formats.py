@@ -51,7 +51,12 @@ def test_format_gives_the_findings_of_the_plain_text(name: str) -> None:
     assert plain, "the seed story has findings to compare"
     assert sorted(map(signature, formatted)) == sorted(map(signature, plain))
     for finding in formatted:
-        assert opens_at(finding) == finding.location.excerpt == "2/12"
+        # Every finding opens at its excerpt in the file itself, markup or not.
+        assert opens_at(finding) == finding.location.excerpt
+    dated = [f for f in formatted if f.rule.startswith("date-")]
+    assert {f.rule for f in dated} == {"date-mismatch", "date-order-mixed"}
+    for finding in dated:
+        assert finding.location.excerpt == "2/12"
         # The English side: the sentence around the span is the English one.
         assert "IATA" in finding.location.line_text
 
@@ -194,8 +199,12 @@ def test_cli_checks_an_xliff_file_alone() -> None:
     )
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
-    rules = sorted(f["rule"] for f in report["stories"][0]["findings"])
-    assert rules == ["date-mismatch", "date-order-mixed"]
+    rules = sorted(
+        (f["rule"], f["excerpt"])
+        for f in report["stories"][0]["findings"]
+        if f["severity"] != "info"
+    )
+    assert rules == [("date-mismatch", "2/12"), ("date-order-mixed", "2/12")]
     assert [d["locale"] for d in report["stories"][0]["documents"]] == ["pt-BR", "en"]
 
 

@@ -59,7 +59,10 @@ class TextSink:
         """A block boundary at source offset `at`."""
         self._break = True
         self._space = None
-        self.close(at)
+        if self._length:
+            # Only text already written can end at this markup; before any text, marking it
+            # would map the first kept character to the tag ("<p>BRASILIA").
+            self.close(at)
 
     def close(self, at: int) -> None:
         """Closing markup at source offset `at`: a span before it ends there."""
