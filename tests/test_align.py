@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from docs import date_mention, make_document
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sample_documents import date_mention, make_document
 from test_corpora import story_paths
 
 from reconcile import api
