@@ -201,3 +201,14 @@ def test_fail_on_sets_the_exit_code() -> None:
     assert run("batch", rio, "--fail-on", "error").returncode == 0
     assert run("batch", str(STORIES / "venezuela-airspace"), "--fail-on", "never").returncode == 0
     assert run("batch", rio, "--jobs", "0").returncode == 2
+
+
+def test_the_whole_corpora_folder_runs_as_the_issue_shows_it() -> None:
+    # `reconcile batch corpora/`: story folders below it (stories/ and formats/), nothing
+    # left unchecked, and exit 1 because the corpora plant faults.
+    result = run("batch", str(ROOT / "corpora"), "--format", "jsonl", "--fail-on", "warning")
+    assert result.returncode == 1, result.stderr
+    stories = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert not [s for s in stories if s.get("error")]
+    assert len(stories) == len(bundles(STORIES)) + 1  # and the formats/ copy of the seed story
+    assert "0 not checked" in result.stderr
