@@ -116,9 +116,7 @@ def check(
         if source not in files:
             _fail(f"--source {source!r} is not one of the files given")
         files = [source, *(f for f in files if f != source)]
-    options = _options(lang, reference_date, settings, files)
-    if max_file_size is not None:
-        options = replace(options, max_bytes=int(max_file_size * 1_000_000))
+    options = _limited(_options(lang, reference_date, settings, files), max_file_size)
     report = _guard(lambda: api.check(files, options))
     colour = format == "text" and output is None and _terminal()
     _emit(formatter(format, colour=colour, fail_on=failing).render(report), output)
@@ -141,6 +139,7 @@ def batch_command(
     baseline: BaselineOption = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    max_file_size: MaxSizeOption = None,
 ) -> None:
     """Check many stories; a story that cannot be read is reported and the rest still run.
 
@@ -151,7 +150,7 @@ def batch_command(
     settings = _settings(config, select, ignore, fail_on, baseline, source_locale)
     failing = settings.fail_on or "warning"
     workers = _workers(jobs)
-    options = _options(None, reference_date, settings, [])
+    options = _limited(_options(None, reference_date, settings, []), max_file_size)
     found = _guard(lambda: batch.discover(paths, settings.source_locale, settings))
     colour = format == "text" and output is None and _terminal()
     render = formatter(format, colour=colour, fail_on=failing)
@@ -452,6 +451,13 @@ def _open_output(output: Path | None) -> TextIO:
         return output.open("w", encoding="utf-8")
     except OSError as error:
         _fail(f"{output}: cannot write ({error.strerror})")
+
+
+def _limited(options: api.Options, max_file_size: float | None) -> api.Options:
+    """The options with --max-file-size (MB) applied, if given."""
+    if max_file_size is None:
+        return options
+    return replace(options, max_bytes=int(max_file_size * 1_000_000))
 
 
 def _exit_code(report: Report, fail_on: str) -> int:

@@ -212,3 +212,16 @@ def test_the_whole_corpora_folder_runs_as_the_issue_shows_it() -> None:
     assert not [s for s in stories if s.get("error")]
     assert len(stories) == len(bundles(STORIES)) + 1  # and the formats/ copy of the seed story
     assert "0 not checked" in result.stderr
+
+
+def test_batch_refuses_files_over_the_size_limit_and_says_which(tmp_path: Path) -> None:
+    story = tmp_path / "desk" / "seed"
+    story.mkdir(parents=True)
+    for name in ("pt-BR.txt", "en.txt"):  # each over 1,000 bytes, the smallest limit
+        shutil.copy(STORIES / "venezuela-airspace" / name, story / name)
+    (story / "story.toml").write_text('source = "pt-BR.txt"\n', encoding="utf-8")
+    refused = run("batch", str(tmp_path / "desk"), "--max-file-size", "0.001", "-f", "json")
+    assert refused.returncode == 2
+    error = json.loads(refused.stdout)["stories"][0]["error"]
+    assert error["path"].endswith("pt-BR.txt") and "limit" in error["message"]
+    assert run("batch", str(tmp_path / "desk"), "-f", "json").returncode == 1
