@@ -205,9 +205,16 @@ class _Bits:
         if not keys:
             return 0
         mask = 0
+        ids, places = self.ids, self.places
         for key in keys:
-            mask |= 1 << (self.ids.setdefault(key, len(self.ids)) % 64)
-            where = self.places.setdefault(key, ([], []))[side]
+            key_id = ids.get(key)
+            if key_id is None:
+                key_id = ids[key] = len(ids)
+            mask |= 1 << (key_id % 64)
+            both = places.get(key)
+            if both is None:
+                both = places[key] = ([], [])
+            where = both[side]
             if not where or where[-1] != sentence:
                 where.append(sentence)
         return mask

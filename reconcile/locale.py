@@ -305,6 +305,8 @@ def language_probabilities(text: str, languages: tuple[str, ...]) -> Mapping[str
     return MappingProxyType({str(p.lang): float(p.prob) for p in found if p.lang in profiles})
 
 
+# Cached: the rules fold the same words and sentences again for every bead and rule.
+@functools.lru_cache(maxsize=65536)
 def fold(text: str) -> str:
     """Case-folded, without diacritics: "Brasília" -> "brasilia"."""
     decomposed = unicodedata.normalize("NFKD", text)

@@ -58,7 +58,7 @@ def extract_names(
     language = locale.language
     excluded = sorted(_fact_spans(dates, weekdays) + [(k.start, k.end) for k in links])
     calendar_words = set(cldr.month_names(language)) | set(cldr.weekday_names(language))
-    lower_words = {m.group() for m in _WORD.finditer(text) if m.group().islower()}
+    lower_words = {word for word in _WORD.findall(text) if word.islower()}
     runs: list[tuple[Sentence, list[_Token], bool]] = []
     capitalised_inside: set[str] = set()
     for sentence in sentences:
@@ -117,17 +117,25 @@ def _tokens(
         )
     ]
     excluded = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
+    offset = sentence.start
     for match in _WORD.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
         word = match.group()
-        before = text[max(sentence.start, start - _LOOKBACK) : start].rstrip()
-        initial = first or (bool(before) and before[-1] in _OPENERS)
-        first = False
-        body = _ARABIC_ARTICLE.sub("", word)
+        start = offset + match.start()
+        end = start + len(word)
+        if first:
+            initial = True
+            first = False
+        else:
+            before = text[max(offset, start - _LOOKBACK) : start].rstrip()
+            initial = bool(before) and before[-1] in _OPENERS
+        # The article pattern needs a hyphen: most words skip the substitution.
+        body = _ARABIC_ARTICLE.sub("", word) if "-" in word else word
         capital = body[:1].isupper()
-        after = text[end : end + 1]
         title = (
-            capital and after == "." and 1 < len(word) <= _TITLE_ABBREVIATION and not word.isupper()
+            capital
+            and text[end : end + 1] == "."
+            and 1 < len(word) <= _TITLE_ABBREVIATION
+            and not word.isupper()
         )
         if capital and (
             word.lower() in calendar or any(start < e and s < end for s, e in excluded)

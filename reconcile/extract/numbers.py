@@ -194,6 +194,8 @@ def reading_under(numeral: str, mark: str) -> Decimal | None:
     return _readings(numeral).get(mark)
 
 
+# Cached: the style vote and the mention both read each numeral, under both marks.
+@lru_cache(maxsize=1 << 16)
 def _read(numeral: str, mark: str) -> Decimal | None:
     integer, found, fraction = numeral.rpartition(mark) if mark in numeral else (numeral, "", "")
     if found and (not fraction.isdigit() or mark in integer):

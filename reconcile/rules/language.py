@@ -40,6 +40,7 @@ class LanguageUntranslated(Rule):
     def check(self, story: CheckedStory) -> Iterator[Finding]:
         source_language = story.versions[0].document.locale.language
         seen: set[tuple[str, int]] = set()
+        kept_spans: dict[str, list[tuple[int, int]]] = {}  # per version, computed once
         for pair in aligned_pairs(story):
             target = pair.target
             target_language = target.locale.language
@@ -51,7 +52,9 @@ class LanguageUntranslated(Rule):
                     continue
                 seen.add((target.path, index))
                 sentence = target.sentences[index]
-                words = _own_words(target, sentence)
+                if target.path not in kept_spans:
+                    kept_spans[target.path] = _kept_spans(target)
+                words = _own_words(kept_spans[target.path], sentence)
                 if len(words) < _MIN_WORDS:
                     continue
                 if not _suspect(
@@ -74,12 +77,17 @@ class LanguageUntranslated(Rule):
                 )
 
 
-def _own_words(document: Document, sentence: Sentence) -> list[str]:
-    """The sentence's words without its quotations, names and links, which stay as they are."""
-    text = list(sentence.text)
+def _kept_spans(document: Document) -> list[tuple[int, int]]:
+    """The spans of a document's quotations, names and links, which stay as they are."""
     spans = [(q.start, q.end) for q in document.quotes]
     spans += [(n.start, n.end) for n in document.names]
     spans += [(k.start, k.end) for k in document.links]
+    return spans
+
+
+def _own_words(spans: list[tuple[int, int]], sentence: Sentence) -> list[str]:
+    """The sentence's words without the `spans` (quotations, names, links) inside it."""
+    text = list(sentence.text)
     for start, end in spans:
         if start < sentence.end and sentence.start < end:
             for i in range(max(start, sentence.start), min(end, sentence.end)):

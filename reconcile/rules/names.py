@@ -209,10 +209,12 @@ def _fold(word: str) -> str:
     return cldr.fold(word)
 
 
-def _folded_words(text: str) -> set[str]:
+# Cached: each rule folds the same bead texts, and a sentence sits in more than one pair.
+@functools.lru_cache(maxsize=4096)
+def _folded_words(text: str) -> frozenset[str]:
     """Words and hyphenated compounds, both whole and in parts: "SUD-Rail", "sud", "rail"."""
     words = {_fold(w) for w in _WORD.findall(text)}
-    return words | {_fold(w) for w in _COMPOUND.findall(text)}
+    return frozenset(words | {_fold(w) for w in _COMPOUND.findall(text)})
 
 
 def _kept(name: set[str], other: set[str]) -> bool:
@@ -266,7 +268,7 @@ def _closest(
     folded: str,
     name: NameMention,
     source_tokens: list[tuple[NameMention, tuple[int, int, str]]],
-    target_words: set[str],
+    target_words: frozenset[str],
     source_places: Mapping[str, str],
 ) -> tuple[int, int, str] | None:
     """The source spelling this target word most likely changed, if one is close enough."""
