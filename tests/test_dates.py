@@ -162,3 +162,9 @@ def test_german_ordinal_day_does_not_end_the_sentence(tmp_path: Path) -> None:
         "Dann ging er.",
     ]
     assert document.dates[0].weekday is not None
+
+
+def test_brazilian_ordinal_first_of_the_month(tmp_path: Path) -> None:
+    found = mentions(tmp_path, "pt-BR", "A greve começou na segunda-feira (1º/12).")
+    assert summary(found) == [("1º/12", "numeric", [(12, 1, None)])]  # the ordinal is the day
+    assert found[0].weekday is not None

@@ -29,10 +29,11 @@ from reconcile.model import (
     WeekdayMention,
 )
 
-# Numeric dates. The separator must repeat before a year; a dot or hyphen form needs a year
+# Numeric dates ("1º/12" too, the Brazilian first of the month). The separator must repeat
+# before a year; a dot or hyphen form needs a year
 # (or, where the locale writes "21.11.", a trailing dot) so that decimals and scores stay out.
 _NUMERIC = re.compile(
-    r"(?<![\w/.,:-])(\d{1,2})([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:-]\d)"
+    r"(?<![\w/.,:-])(\d{1,2})º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:-]\d)"
 )
 _ISO = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.-]\d)")
 # Fractions such as "2/3 of the vote" or "1/2 cup" are not dates unless something says so.
@@ -182,6 +183,8 @@ def _numeric_dates(text: str, dotted_day_month: bool) -> Iterator[DateMention]:
             continue
         year = _full_year(year_text) if year_text else None
         readings = numeric_readings(int(first), int(second), year)
+        if "º" in m.group():  # an ordinal marks the day: "1º/12" is 1 December only
+            readings = tuple(r for r in readings if r.order is DateOrder.DMY)
         if readings:
             yield DateMention(
                 m.start(), end, text[m.start() : end], -1, DateForm.NUMERIC, readings, None,

@@ -305,7 +305,7 @@ def rewrite(mention: DateMention, assessment: Assessment, order: DateOrder) -> s
     if mention.form is not DateForm.NUMERIC or order is DateOrder.YMD:
         return None
     reading = assessment.reading
-    parts = mention.text.rstrip(".").split(mention.separator)
+    parts = mention.text.rstrip(".").replace("º", "").split(mention.separator)
     day, month = (parts[0], parts[1]) if reading.order is DateOrder.DMY else (parts[1], parts[0])
     first, second = (day, month) if order is DateOrder.DMY else (month, day)
     trailing = "." if mention.text.endswith(".") and len(parts) == 2 else ""
