@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 from reconcile.model import Bead, CheckedStory, Document, Finding, Location, Sentence, Severity
 from reconcile.rules.base import Rule
@@ -45,22 +46,14 @@ class SegmentOmitted(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
-        source = story.versions[0].document
-        for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
-            target = version.document
-            for run, before, after in _gaps(alignment.beads, source_side=True):
-                sentences = [source.sentences[i] for i in run if _carries_content(source, i)]
-                if not sentences:
-                    continue
-                count = len(sentences)
-                what = "this sentence" if count == 1 else f"these {count} sentences"
-                yield self.finding(
-                    source,
-                    sentences[0].start,
-                    sentences[-1].end,
-                    f"{target.path} has no counterpart of {what}: {_excerpt(sentences[0].text)!r}",
-                    related=_neighbours(target, before, after, target_side=True),
-                )
+        for run in _unpaired(story, source_side=True):
+            yield self.finding(
+                run.document,
+                run.sentences[0].start,
+                run.sentences[-1].end,
+                f"{run.other.path} has no counterpart of {run.what()}: {run.excerpt()!r}",
+                related=run.related,
+            )
 
 
 class SegmentAdded(Rule):
@@ -80,23 +73,45 @@ class SegmentAdded(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
-        source = story.versions[0].document
-        for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
-            target = version.document
-            for run, before, after in _gaps(alignment.beads, source_side=False):
-                sentences = [target.sentences[j] for j in run if _carries_content(target, j)]
-                if not sentences:
-                    continue
-                count = len(sentences)
-                what = "this sentence" if count == 1 else f"these {count} sentences"
-                yield self.finding(
-                    target,
-                    sentences[0].start,
-                    sentences[-1].end,
-                    f"the source {source.path} has no counterpart of {what}: "
-                    f"{_excerpt(sentences[0].text)!r}",
-                    related=_neighbours(source, before, after, target_side=False),
-                )
+        for run in _unpaired(story, source_side=False):
+            yield self.finding(
+                run.document,
+                run.sentences[0].start,
+                run.sentences[-1].end,
+                f"the source {run.other.path} has no counterpart of {run.what()}: "
+                f"{run.excerpt()!r}",
+                related=run.related,
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Sentences of one version with no counterpart in the other, as one finding reports them."""
+
+    document: Document  # the version the sentences stand in
+    other: Document  # the version they are missing from
+    sentences: tuple[Sentence, ...]
+    related: tuple[Location, ...]  # the other version's aligned neighbours of the gap
+
+    def what(self) -> str:
+        count = len(self.sentences)
+        return "this sentence" if count == 1 else f"these {count} sentences"
+
+    def excerpt(self) -> str:
+        return _excerpt(self.sentences[0].text)
+
+
+def _unpaired(story: CheckedStory, *, source_side: bool) -> Iterator[_Run]:
+    """Runs of content-bearing sentences left unaligned: in the source (dropped by a
+    translation) when `source_side`, else in a translation (added to it)."""
+    source = story.versions[0].document
+    for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
+        here, there = (source, version.document) if source_side else (version.document, source)
+        for run, before, after in _gaps(alignment.beads, source_side=source_side):
+            sentences = tuple(here.sentences[i] for i in run if _carries_content(here, i))
+            if sentences:
+                related = _neighbours(there, before, after, target_side=source_side)
+                yield _Run(here, there, sentences, related)
 
 
 def _gaps(
