@@ -194,9 +194,10 @@ def _resolve_with_alignment(
                 for index, mention in enumerate(documents[mine].dates):
                     if mention.sentence in sides[mine]:
                         aligned[mine].setdefault(index, []).extend(lent)
+    # A version no other version lends a date keeps its first timeline: nothing would change.
     return [
-        resolve(d, r, cldr.order_is_settled(d.locale.tag), a)
-        for d, r, a in zip(documents, references, aligned, strict=True)
+        resolve(d, r, cldr.order_is_settled(d.locale.tag), a) if a else timeline
+        for d, r, a, timeline in zip(documents, references, aligned, first, strict=True)
     ]
 
 

@@ -8,6 +8,7 @@ reference date, and the reading of the same date in the aligned sentence of anot
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -315,12 +316,23 @@ def _values_near(
 
 
 def _weekday_fits(mention: DateMention, first_year: int, last_year: int) -> Iterable[dt.date]:
+    weekday = mention.weekday.weekday if mention.weekday else None
     for reading in mention.readings:
-        years = (reading.year,) if reading.year else range(first_year, last_year + 1)
-        for year in years:
-            value = _date(year, reading.month or 0, reading.day)
+        if reading.year:
+            value = _date(reading.year, reading.month or 0, reading.day)
             if value is not None and _agrees(mention, value):
                 yield value
+        else:
+            yield from _dates_on(reading.month or 0, reading.day, weekday, first_year, last_year)
+
+
+@functools.lru_cache(maxsize=4096)  # a story's dates recur in every version and every story
+def _dates_on(
+    month: int, day: int, weekday: int | None, first_year: int, last_year: int
+) -> tuple[dt.date, ...]:
+    """Each date with this month and day in the years given, on `weekday` if one is named."""
+    values = (_date(year, month, day) for year in range(first_year, last_year + 1))
+    return tuple(v for v in values if v is not None and (weekday is None or v.weekday() == weekday))
 
 
 def _explicit_values(mention: DateMention) -> Iterable[dt.date]:

@@ -14,14 +14,19 @@ ORDER_WORDS = {
 }
 
 
+# Read once: `calendar` formats a date with strftime at every lookup.
+_WEEKDAYS = tuple(calendar.day_name)
+_MONTHS = tuple(calendar.month_name)
+
+
 def weekday_name(weekday: int) -> str:
-    return calendar.day_name[weekday]
+    return _WEEKDAYS[weekday]
 
 
 def long_date(value: dt.date) -> str:
     """`2 December 2025`: day-first with the month spelled out, unambiguous in any locale."""
-    return f"{value.day} {calendar.month_name[value.month]} {value.year}"
+    return f"{value.day} {_MONTHS[value.month]} {value.year}"
 
 
 def day_and_month(value: dt.date) -> str:
-    return f"{value.day} {calendar.month_name[value.month]}"
+    return f"{value.day} {_MONTHS[value.month]}"

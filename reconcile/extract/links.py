@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reconcile.model import LinkMention, Sentence
 
@@ -14,6 +14,9 @@ _LINK = re.compile(
     r"|(?P<handle>(?<![\w@/])@\w{2,})"
     r"|(?P<hashtag>(?<![\w#&/])#\w*[^\W\d_]\w*)"
 )
+# Every link holds one of these, and no link crosses whitespace: a line without any of them
+# holds no link, and the pattern (slow in Python's engine) need not look at it.
+_MARKERS = ("@", "#", "www.", "://")
 # Sentence punctuation that follows a link is not part of it.
 _TRAILER = ".,;:!?)]}'’»”"
 
@@ -22,7 +25,7 @@ def extract_links(text: str, sentences: Sequence[Sentence]) -> tuple[LinkMention
     """Every link of a document, in text order."""
     starts = [s.start for s in sentences]
     links = []
-    for match in _LINK.finditer(text):
+    for match in _matches(text):
         kind = match.lastgroup or "url"
         value = match.group()
         if kind == "url":
@@ -31,6 +34,15 @@ def extract_links(text: str, sentences: Sequence[Sentence]) -> tuple[LinkMention
         sentence = max(0, bisect.bisect_right(starts, start) - 1)
         links.append(LinkMention(start, end, value, sentence, kind, link_key(kind, value)))
     return tuple(links)
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    line_start = 0
+    for line in text.split("\n"):
+        line_end = line_start + len(line)
+        if any(marker in line for marker in _MARKERS):
+            yield from _LINK.finditer(text, line_start, line_end)
+        line_start = line_end + 1
 
 
 def link_key(kind: str, value: str) -> str:

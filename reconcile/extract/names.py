@@ -62,8 +62,7 @@ def extract_names(
     runs: list[tuple[Sentence, list[_Token], bool]] = []
     capitalised_inside: set[str] = set()
     for sentence in sentences:
-        tokens = _tokens(text, sentence, excluded, calendar_words)
-        headline = _is_headline(tokens)
+        tokens, headline = _tokens(text, sentence, excluded, calendar_words)
         for run in _runs(text, tokens):
             runs.append((sentence, run, headline))
             capitalised_inside.update(t.text for t in run if not t.initial and not headline)
@@ -106,9 +105,16 @@ def name_words(name: NameMention) -> list[str]:
 
 def _tokens(
     text: str, sentence: Sentence, excluded: list[tuple[int, int]], calendar: set[str]
-) -> list[_Token]:
+) -> tuple[list[_Token], bool]:
+    """The words of a sentence that may belong to a name, and whether it is a headline.
+
+    A word in lower case that is no particle only ends a run of capitalised words; leaving it
+    out ends the run just the same (the gap to the next word is then more than a space), and
+    skipping it saves most of the work on a long document.
+    """
     tokens = []
     first = True
+    long_words = long_capitalised = 0  # for the headline test
     # `excluded` is sorted by start: take the stretch around this sentence by bisection, so
     # that a long document stays linear.
     nearby = excluded[
@@ -118,13 +124,19 @@ def _tokens(
     ]
     excluded = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
     offset = sentence.start
+    particles = lexicon.PARTICLES
     for match in _WORD.finditer(sentence.text):
         word = match.group()
+        leading_capital = word[:1].isupper()
+        if len(word) >= _TITLE_WORD:
+            long_words += 1
+            long_capitalised += leading_capital
         start = offset + match.start()
         end = start + len(word)
         if first:
-            initial = True
-            first = False
+            initial, first = True, False
+        elif not leading_capital and word not in particles and "-" not in word:
+            continue
         else:
             before = text[max(offset, start - _LOOKBACK) : start].rstrip()
             initial = bool(before) and before[-1] in _OPENERS
@@ -147,12 +159,13 @@ def _tokens(
                 end,
                 word,
                 capital=capital,
-                particle=word in lexicon.PARTICLES,
+                particle=word in particles,
                 initial=initial,
                 title=title,
             )
         )
-    return tokens
+    headline = long_words >= _TITLE_MIN_WORDS and long_capitalised / long_words >= _TITLE_SHARE
+    return tokens, headline
 
 
 def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
@@ -203,14 +216,6 @@ def _common(word: str, language: str, lower: set[str], capitalised: set[str]) ->
 def _nouns_capitalised(language: str, run: list[_Token]) -> bool:
     """Where every noun has a capital (German), only an acronym's capital says "name"."""
     return language in lexicon.NOUNS_CAPITALISED and not any(t.text.isupper() for t in run)
-
-
-def _is_headline(tokens: list[_Token]) -> bool:
-    words = [t for t in tokens if len(t.text) >= _TITLE_WORD]
-    if len(words) < _TITLE_MIN_WORDS:
-        return False
-    capitalised = sum(1 for t in words if t.text[:1].isupper())
-    return capitalised / len(words) >= _TITLE_SHARE
 
 
 def _fact_spans(

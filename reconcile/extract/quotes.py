@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import bisect
+import functools
+import re
 from collections.abc import Sequence
 
 from reconcile import locale as cldr
@@ -45,8 +47,10 @@ def extract_quotes(
     starts = [s.start for s in sentences]
     stack: list[tuple[str, int]] = []  # (opening mark, offset)
     found: list[QuoteMention] = []
+    marks = _marks_pattern(frozenset(openers))
     index = 0
-    while index < len(text):
+    while match := marks.search(text, index):
+        index = match.start()
         char = text[index]
         if char == "\n" and stack:
             index = _paragraph_break(text, index, stack)
@@ -59,6 +63,12 @@ def extract_quotes(
                 stack.append((char, index))
         index += 1
     return tuple(sorted(found, key=lambda q: (q.start, q.depth)))
+
+
+@functools.cache
+def _marks_pattern(openers: frozenset[str]) -> re.Pattern[str]:
+    """Every character the scan acts on, so that it can jump over the rest of the text."""
+    return re.compile("[" + re.escape("".join(sorted(openers | _ANY_CLOSER | {"\n"}))) + "]")
 
 
 def _paragraph_break(text: str, index: int, stack: list[tuple[str, int]]) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 
 from reconcile.model import CheckedStory, Finding, RuleInfo
@@ -68,6 +69,7 @@ def run(
     return tuple(sorted(findings, key=lambda f: f.sort_key()))
 
 
+@functools.cache  # the docstrings never change; every story's report carries them
 def infos() -> tuple[RuleInfo, ...]:
     """Every rule's documentation, for formatters (which never import rules)."""
     return tuple(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
 
 from rapidfuzz import fuzz
@@ -196,7 +197,15 @@ def _kept_elsewhere(pair: Pair, words: set[str]) -> bool:
 
 
 def _names_in(document: Document, sentences: tuple[int, ...]) -> list[NameMention]:
-    return [n for n in document.names if n.sentence in sentences]
+    # Names are in text order, so those of a bead's sentences are found by bisection.
+    names = document.names
+    first = bisect_left(names, sentences[0], key=_sentence_of)
+    last = bisect_right(names, sentences[-1], key=_sentence_of)
+    return [n for n in names[first:last] if n.sentence in sentences]
+
+
+def _sentence_of(name: NameMention) -> int:
+    return name.sentence
 
 
 @functools.lru_cache(maxsize=8192)
