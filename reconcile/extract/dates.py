@@ -80,13 +80,19 @@ _TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
 
 @dataclass(frozen=True, slots=True)
 class _Names:
-    """Compiled month and weekday patterns of one language."""
+    """Compiled month and weekday patterns of one language.
+
+    Where the language writes these names in lower case, the patterns are lower case and read
+    the text lowered (`_lower_in_place`) rather than ignoring case: Python's engine skips
+    ahead to a possible first letter only in a case-sensitive pattern, several times faster.
+    """
 
     months: dict[str, int]
     weekdays: dict[str, int]
     day_first: re.Pattern[str]
     month_first: re.Pattern[str]
     weekday: re.Pattern[str]
+    case_sensitive: bool  # names are capitalised (English, German): the text is read as is
 
 
 def extract_dates(
@@ -96,16 +102,19 @@ def extract_dates(
     text = source.text
     starts = [s.start for s in sentences]
     names = _names(locale.language)
+    searched = text if names.case_sensitive else _lower_in_place(text)
     weekdays = [
-        WeekdayMention(m.start(), m.end(), m.group(), names.weekdays[m.group().lower()], -1)
-        for m in names.weekday.finditer(text)
+        WeekdayMention(
+            m.start(), m.end(), text[m.start() : m.end()], names.weekdays[m.group().lower()], -1
+        )
+        for m in names.weekday.finditer(searched)
     ]
     dotted_day_month = cldr.writes_dotted_day_month(locale.tag)
     found: list[DateMention] = []
     taken = _Spans()
     for mention in (
         *_iso_dates(text),
-        *_named_dates(text, names, locale.language),
+        *_named_dates(text, searched, names, locale.language),
         *_numeric_dates(text, dotted_day_month),
         *_days_after_weekdays(text, weekdays),
     ):
@@ -215,9 +224,10 @@ def _full_year(year_text: str) -> int:
     return year
 
 
-def _named_dates(text: str, names: _Names, language: str) -> Iterator[DateMention]:
+def _named_dates(text: str, searched: str, names: _Names, language: str) -> Iterator[DateMention]:
+    """Month-name dates; `searched` is the text as the patterns read it (see `_Names`)."""
     for pattern, order in ((names.day_first, DateOrder.DMY), (names.month_first, DateOrder.MDY)):
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(searched):
             day, month_name, year_text = m.group("day"), m.group("month"), m.group("year")
             month = names.months[month_name.lower()]
             year = int(year_text) if year_text else None
@@ -228,7 +238,7 @@ def _named_dates(text: str, names: _Names, language: str) -> Iterator[DateMentio
             day_value, month = _parse_named(day_month, language, order, int(day), month)
             if _valid(day_value, month, year):
                 yield DateMention(
-                    m.start(), m.end(), m.group(), -1, DateForm.NAMED,
+                    m.start(), m.end(), text[m.start() : m.end()], -1, DateForm.NAMED,
                     (Reading(order, month, day_value, year),),
                 )  # fmt: skip
 
@@ -335,28 +345,42 @@ def _names(language: str) -> _Names:
         if len(name) > 3 or name.endswith(".")
     }
     capitalised = cldr.names_capitalised(language)
-    month = _alternation(months, capitalised)
-    weekday = _alternation(weekdays, capitalised)
-    flags = 0 if capitalised else re.IGNORECASE
     year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?"
+    # "(?<![\w.,])" written after the first digit, so that the pattern starts with a digit.
     day_first = re.compile(
-        rf"(?<![\w.,])(?P<day>\d{{1,2}})(?:º|°|er|st|nd|rd|th)?\.?\s*(?:de\s+|of\s+)?"
-        rf"(?P<month>{month})(?!\w){year}",
-        flags,
+        r"(?P<day>\d(?<![\w.,].)\d?)(?:º|°|er|st|nd|rd|th)?\.?\s*(?:de\s+|of\s+)?"
+        rf"(?P<month>{_alternation(months, capitalised)})(?!\w){year}"
     )
+    month = _alternation(months, capitalised, word_start=True)
     month_first = re.compile(
-        rf"(?<!\w)(?P<month>{month})(?!\w)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,:]\d|\d)"
-        rf"{year}",
-        flags,
+        rf"(?P<month>{month})(?!\w)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,:]\d|\d)"
+        rf"{year}"
     )
-    return _Names(
-        months, weekdays, day_first, month_first, re.compile(rf"(?<!\w)(?:{weekday})(?!\w)", flags)
-    )
+    weekday = re.compile(rf"(?:{_alternation(weekdays, capitalised, word_start=True)})(?!\w)")
+    return _Names(months, weekdays, day_first, month_first, weekday, capitalised)
 
 
-def _alternation(names: dict[str, int], capitalised: bool) -> str:
+def _alternation(names: dict[str, int], capitalised: bool, *, word_start: bool = False) -> str:
+    r"""The names as one alternation, each starting a word if `word_start`.
+
+    "(?<!\w)" is written after each name's first letter ("(?<!\w.)"), so that every
+    alternative starts with a letter and the engine can skip to the possible first letters.
+    """
     # Longest first, so that "terça-feira" wins over "terça" and "Sept." over "Sep".
     forms = sorted(names, key=lambda n: (-len(n), n))
     if capitalised:
         forms = [f[:1].upper() + f[1:] for f in forms]
-    return "|".join(re.escape(f) + (r"(?!\w)" if not f.endswith(".") else "") for f in forms)
+    guard = r"(?<!\w.)" if word_start else ""
+    return "|".join(
+        re.escape(f[:1]) + guard + re.escape(f[1:]) + (r"(?!\w)" if not f.endswith(".") else "")
+        for f in forms
+    )
+
+
+def _lower_in_place(text: str) -> str:
+    """The text in lower case with every offset kept: a letter whose lower case is longer
+    ("İ" becomes two characters) stays as it is."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
