@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from operator import attrgetter
+from types import MappingProxyType
 
 from text_to_num import find_numbers
 
@@ -52,9 +54,15 @@ _IDENTIFIER = re.compile(
     r"|(?<![\w.,])\d{1,3}(?:\.\d{3})*/\d{2,4}(?![\w/])|\bISBN[\s:-]*[\d-]{10,17}[\dX]?"
 )
 _FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
-_ORDINAL_SUFFIX = re.compile(r"^(?:º|ª|°(?![CF])|st|nd|rd|th|er|re|e|ème|o|a)(?!\w)")
+# Matched at the offset just after a figure (pattern.match(text, end)), hence no "^".
+_ORDINAL_SUFFIX = re.compile(r"(?:º|ª|°(?![CF])|st|nd|rd|th|er|re|e|ème|o|a)(?!\w)")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\d+|\S")
+# Every figure, time and identifier starts at a run of digits (or the sign, "+", "(" just
+# before one): the document is scanned for runs once, and each pattern is only tried there.
+# Written "\d\d*" rather than "\d+" because the regex engine skips ahead fast only when a
+# pattern starts with a plain character set.
+_DIGIT_RUN = re.compile(r"\d\d*")
 _YEAR_LOW, _YEAR_HIGH = 1800, 2100
 
 
@@ -65,10 +73,7 @@ class _Lexicon:
     language: str
     scale: re.Pattern[str]
     money_scale: re.Pattern[str]
-    percent: re.Pattern[str]
-    points: re.Pattern[str]
-    currency_after: _Groups
-    unit_after: _Groups
+    after: re.Pattern[str]  # what a figure is a count of: see _unit_after
     range_link: re.Pattern[str]
     between: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     identifier_before: re.Pattern[str]
@@ -86,71 +91,137 @@ def extract_numbers(
     decimal, group = cldr.number_symbols(locale.tag)
     space_grouped = group.isspace() or group in _SPACES
     date_spans = [(d.start, d.end) for d in dates]
-    special = _special(text, date_spans)
+    starts = [s.start for s in sentences]
+    runs = [match.span() for match in _DIGIT_RUN.finditer(text)]
+    special = _special(text, date_spans, runs, starts)
     blocked = sorted(date_spans + [(m.start, m.end) for m in special])
     raw = [
-        (m.start(), m.end())
-        for m in _numerals(text, space_grouped)
-        if not _inside(m.start(), m.end(), blocked)
+        (start, end)
+        for start, end in _numerals(text, runs, space_grouped)
+        if not _inside(start, end, blocked)
     ]
     if not raw and not sentences:
         return (), None
     style = _style(text, raw, locale.tag, decimal)
-    starts = [s.start for s in sentences]
-    found: list[NumberMention] = [
-        replace(m, sentence=_sentence_of(starts, m.start)) for m in special
-    ]
+    found = special
     for start, end in raw:
-        mention = _digit_mention(text, start, end, style.decimal, lexicon)
+        mention = _digit_mention(text, start, end, style.decimal, lexicon, starts)
         if mention is not None:
-            found.append(replace(mention, sentence=_sentence_of(starts, mention.start)))
+            found.append(mention)
     taken = sorted([(m.start, m.end) for m in found] + date_spans)
-    # text2num runs only on sentences with a number or scale word the digits did not take:
-    # one pass over the words, each looked up once per language.
-    hits = [
-        m.start()
-        for m in _LETTERS.finditer(text)
-        if _number_word(lexicon.language, m.group().lower())
-        and not _inside(m.start(), m.end(), taken)
-    ]
-    for sentence in sentences:
-        first = bisect_left(hits, sentence.start)
-        if first < len(hits) and hits[first] < sentence.end:
-            found.extend(_spelled(text, sentence, lexicon, taken))
-    found.sort(key=lambda m: (m.start, m.end))
+    # text2num runs only on sentences with a number or scale word the digits did not take.
+    hits = _number_word_starts(text, lexicon.language, taken)
+    if hits:
+        for sentence in sentences:
+            first = bisect_left(hits, sentence.start)
+            if first < len(hits) and hits[first] < sentence.end:
+                found.extend(_spelled(text, sentence, lexicon, taken))
+    found.sort(key=attrgetter("start", "end"))
     return tuple(_ranges(text, found, lexicon)), style if found else None
 
 
-def _special(text: str, dates: Sequence[tuple[int, int]]) -> list[NumberMention]:
-    """Times and identifiers: figures that are not quantities, kept apart from the rest."""
+def _special(
+    text: str,
+    dates: Sequence[tuple[int, int]],
+    runs: Sequence[tuple[int, int]],
+    starts: Sequence[int],
+) -> list[NumberMention]:
+    """Times and identifiers: figures that are not quantities, kept apart from the rest.
+
+    Each pattern is tried only where a match can start (see _time_offsets and
+    _identifier_offsets), which finds what its finditer would, without the regex engine
+    testing every offset of the document.
+    """
     found: list[NumberMention] = []
     spans = sorted(dates)
-    for pattern, kind in (
-        (_TIME, NumberKind.TIME),
-        (_CLOCK_FORM, NumberKind.TIME),
-        (_IDENTIFIER, NumberKind.IDENTIFIER),
+    hours = _time_offsets(text, runs)
+    for pattern, kind, offsets in (
+        (_TIME, NumberKind.TIME, hours),
+        (_CLOCK_FORM, NumberKind.TIME, hours),
+        (_IDENTIFIER, NumberKind.IDENTIFIER, _identifier_offsets(text, runs)),
     ):
-        for match in pattern.finditer(text):
+        for match in _matches_at(pattern, text, offsets):
             start, end = match.span()
             if pattern is _CLOCK_FORM and not _TIME_WORD_BEFORE.search(
                 text, max(0, start - 16), start
             ):
                 continue
             if not _inside(start, end, spans):
-                found.append(_plain(text, start, end, kind, Decimal(0)))
+                found.append(_plain(text, start, end, kind, Decimal(0), starts))
                 insort(spans, (start, end))
     return found
 
 
-def _numerals(text: str, space_grouped: bool) -> Iterable[re.Match[str]]:
+# What follows the hour of a time, as _TIME and _CLOCK_FORM spell it: ":", "h" or "." ("10:30",
+# "14h", "9.30"), or a clock word, perhaps after a space ("9am", "10 a.m.", "9 Uhr").
+_AFTER_HOUR = frozenset(":h.apU")
+_CLOCK_INITIALS = frozenset("apUh")
+
+
+def _time_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]:
+    """Where a time can start: a run of one or two digits, followed as _AFTER_HOUR says."""
+    offsets = []
+    for start, end in runs:
+        if end - start <= 2:
+            follow = text[end : end + 2]
+            if follow[:1] in _AFTER_HOUR or (
+                follow[:1].isspace() and follow[1:] in _CLOCK_INITIALS
+            ):
+                offsets.append(start)
+    return offsets
+
+
+def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]:
+    """Where an identifier can start: at a run, the "+" or "(" just before one, or "ISBN"."""
+    offsets = []
+    for start, end in runs:
+        if start and text[start - 1] in "+(":
+            offsets.append(start - 1)
+        # Digits that start an identifier go on with "-" ("98765-4321") or "." or "/"
+        # ("14.133/2021").
+        if text[end : end + 1] in ("-", ".", "/"):
+            offsets.append(start)
+    if "ISBN" in text:
+        at = text.find("ISBN")
+        while at != -1:
+            offsets.append(at)
+            at = text.find("ISBN", at + 1)
+        offsets.sort()
+    return offsets
+
+
+def _matches_at(pattern: re.Pattern[str], text: str, offsets: Iterable[int]) -> list[re.Match[str]]:
+    """What pattern.finditer(text) finds, given every offset (ascending) a match can start at."""
+    found = []
+    end = 0
+    for offset in offsets:
+        if offset >= end:
+            match = pattern.match(text, offset)
+            if match is not None:
+                found.append(match)
+                end = match.end()
+    return found
+
+
+def _numerals(
+    text: str, runs: Sequence[tuple[int, int]], space_grouped: bool
+) -> list[tuple[int, int]]:
+    """The spans of the figures written in digits: a numeral starts at a run or its sign."""
+    offsets = []
+    for start, _end in runs:
+        if start and text[start - 1] in "-−":
+            offsets.append(start - 1)  # tried first, as finditer would
+        offsets.append(start)
+    numerals = [match.span() for match in _matches_at(_NUMERAL, text, offsets)]
     if not space_grouped:
-        yield from _NUMERAL.finditer(text)
-        return
-    spaced = list(_SPACE_GROUPED.finditer(text))
-    yield from spaced
-    for match in _NUMERAL.finditer(text):
-        if not any(s.start() <= match.start() < s.end() for s in spaced):
-            yield match
+        return numerals
+    spaced = [
+        match.span()
+        for match in _matches_at(_SPACE_GROUPED, text, [s for s, e in runs if e - s <= 3])
+    ]
+    return spaced + [
+        (start, end) for start, end in numerals if not any(s <= start < e for s, e in spaced)
+    ]
 
 
 def _style(text: str, raw: Sequence[tuple[int, int]], tag: str, locale_decimal: str) -> NumberStyle:
@@ -158,10 +229,10 @@ def _style(text: str, raw: Sequence[tuple[int, int]], tag: str, locale_decimal: 
     counts = {",": 0, ".": 0}
     for start, end in raw:
         numeral = text[start:end]
-        if _FRACTION.match(numeral):
+        if "/" in numeral and _FRACTION.match(numeral):  # the cheap test first
             continue
         readings = _readings(numeral)
-        if len(readings) == 1 and any(c in numeral for c in ".,"):
+        if len(readings) == 1 and ("." in numeral or "," in numeral):
             counts[next(iter(readings))] += 1
     fallback = locale_decimal if locale_decimal in counts else "."
     if counts[","] != counts["."]:
@@ -177,7 +248,9 @@ def _style(text: str, raw: Sequence[tuple[int, int]], tag: str, locale_decimal: 
     )
 
 
-def _readings(numeral: str) -> dict[str, Decimal]:
+# Cached: the style vote and the mention both read each numeral, under both marks.
+@lru_cache(maxsize=1 << 16)
+def _readings(numeral: str) -> Mapping[str, Decimal]:
     """The value of a numeral under each decimal mark it is valid with."""
     body = numeral.lstrip("-−")
     sign = -1 if body != numeral else 1
@@ -186,7 +259,7 @@ def _readings(numeral: str) -> dict[str, Decimal]:
         value = _read(body, mark)
         if value is not None:
             readings[mark] = value * sign
-    return readings
+    return MappingProxyType(readings)
 
 
 def reading_under(numeral: str, mark: str) -> Decimal | None:
@@ -194,7 +267,6 @@ def reading_under(numeral: str, mark: str) -> Decimal | None:
     return _readings(numeral).get(mark)
 
 
-# Cached: the style vote and the mention both read each numeral, under both marks.
 @lru_cache(maxsize=1 << 16)
 def _read(numeral: str, mark: str) -> Decimal | None:
     integer, found, fraction = numeral.rpartition(mark) if mark in numeral else (numeral, "", "")
@@ -217,32 +289,33 @@ def _read(numeral: str, mark: str) -> Decimal | None:
 
 
 def _digit_mention(
-    text: str, start: int, end: int, decimal: str, lexicon: _Lexicon
+    text: str, start: int, end: int, decimal: str, lexicon: _Lexicon, starts: Sequence[int]
 ) -> NumberMention | None:
     numeral = text[start:end]
-    before = text[max(0, start - 24) : start]
-    if _is_identifier(text, start, end, before, lexicon):
-        return _plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0))
-    fraction = _FRACTION.match(numeral)
+    if _is_identifier(text, start, end, lexicon):
+        return _plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0), starts)
+    fraction = _FRACTION.match(numeral) if "/" in numeral else None
     if fraction:
         over = int(fraction.group(2))
         value = Decimal(int(fraction.group(1))) / over if over else Decimal(0)
-        return _plain(text, start, end, NumberKind.FRACTION, value.quantize(Decimal("0.0001")))
+        return _plain(
+            text, start, end, NumberKind.FRACTION, value.quantize(Decimal("0.0001")), starts
+        )
     readings = _readings(numeral)
     if not readings:
-        return _plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0))
+        return _plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0), starts)
     mark = decimal if decimal in readings else next(iter(readings))
     value = readings[mark]
     ambiguous = len(readings) > 1 and readings[","] != readings["."]
-    used_mark = mark if _has_fraction(numeral, mark) else ""
-    after = text[end : end + 40]
-    ordinal = _ORDINAL_SUFFIX.match(after)
-    if ordinal and "." not in numeral and "," not in numeral and after[:1] != " ":
+    used_mark = mark if mark in numeral else ""
+    whole = "." not in numeral and "," not in numeral and text[end : end + 1] != " "
+    ordinal = _ORDINAL_SUFFIX.match(text, end) if whole else None
+    if ordinal:
         return NumberMention(
-            start, end + ordinal.end(), text[start : end + ordinal.end()], 0,
+            start, ordinal.end(), text[start : ordinal.end()], _sentence_of(starts, start),
             NumberKind.ORDINAL, value, numeral=numeral, numeral_start=start, numeral_end=end,
         )  # fmt: skip
-    currency_before = _currency_before(before)
+    currency_before = _currency_before(text, start)
     cursor = end
     scale_word, scale_value = "", 1
     scale = lexicon.scale.match(text, cursor)
@@ -280,7 +353,7 @@ def _digit_mention(
         mention_start,
         cursor,
         text[mention_start:cursor],
-        0,
+        _sentence_of(starts, mention_start),
         kind,
         value * scale_value,
         unit=unit,
@@ -295,32 +368,34 @@ def _digit_mention(
     )
 
 
-def _has_fraction(numeral: str, mark: str) -> bool:
-    return mark in numeral
-
-
-def _plain(text: str, start: int, end: int, kind: NumberKind, value: Decimal) -> NumberMention:
+def _plain(
+    text: str, start: int, end: int, kind: NumberKind, value: Decimal, starts: Sequence[int]
+) -> NumberMention:
     return NumberMention(
-        start, end, text[start:end], 0, kind, value,
+        start, end, text[start:end], _sentence_of(starts, start), kind, value,
         numeral=text[start:end], numeral_start=start, numeral_end=end,
     )  # fmt: skip
 
 
-def _is_identifier(text: str, start: int, end: int, before: str, lexicon: _Lexicon) -> bool:
+def _is_identifier(text: str, start: int, end: int, lexicon: _Lexicon) -> bool:
     # Digits joined to letters ("G20", "COVID-19", "A320") name a thing; they count nothing.
     if start > 0 and (text[start - 1].isalpha() or (text[start - 1] == "-" and start > 1
                       and text[start - 2].isalpha())):  # fmt: skip
         return True
-    if end < len(text) and text[end].isalpha() and not _ORDINAL_SUFFIX.match(text[end:]):
+    if end < len(text) and text[end].isalpha() and not _ORDINAL_SUFFIX.match(text, end):
         unit_or_scale = lexicon.scale.match(text, end) or lexicon.money_scale.match(text, end)
         if not unit_or_scale and _unit_after(text, end, lexicon) is None:
             return True
-    return bool(lexicon.identifier_before.search(before))
+    if _WORD_ENDS.isdisjoint(text[max(0, start - 3) : start]):
+        return False
+    return bool(lexicon.identifier_before.search(text, max(0, start - _WORD_BEFORE), start))
 
 
-def _currency_before(before: str) -> tuple[str, str] | None:
+def _currency_before(text: str, start: int) -> tuple[str, str] | None:
     """The currency symbol or code written just before a figure, with what it names."""
-    match = _CURRENCY_BEFORE.search(before)
+    if _SYMBOL_ENDS.isdisjoint(text[max(0, start - 3) : start]):
+        return None
+    match = _CURRENCY_BEFORE.search(text, max(0, start - _SYMBOL_BEFORE), start)
     if match is None:
         return None
     return match.group(), words.CURRENCY_SYMBOLS[match.group("symbol")]
@@ -332,30 +407,39 @@ _CURRENCY_BEFORE = re.compile(
     + "|".join(re.escape(s) for s in sorted(words.CURRENCY_SYMBOLS, key=lambda s: (-len(s), s)))
     + r")\s?$"
 )
+# A currency symbol or a word such as "nº" before a figure: the patterns end in "\s?$", and "$"
+# also matches before a final newline, so the symbol's or word's last character is one of the
+# three before the figure. Only then are they searched, and only as far back as they can
+# start: the longest symbol or word, those three, and for the word the space or "(" before.
+_SYMBOL_ENDS = frozenset(s[-1] for s in words.CURRENCY_SYMBOLS)
+_WORD_ENDS = frozenset(  # matched ignoring case
+    c for w in words.IDENTIFIER_WORDS for c in (w[-1].lower(), w[-1].upper())
+)
+_SYMBOL_BEFORE = max(map(len, words.CURRENCY_SYMBOLS)) + 2
+_WORD_BEFORE = max(map(len, words.IDENTIFIER_WORDS)) + 3
 
 
 def _unit_after(text: str, at: int, lexicon: _Lexicon) -> tuple[NumberKind, str, int] | None:
-    points = lexicon.points.match(text, at)
-    if points:
-        return NumberKind.PERCENT, "pp", points.end()
-    percent = lexicon.percent.match(text, at)
-    if percent:
-        return NumberKind.PERCENT, "%", percent.end()
-    currency = lexicon.currency_after.match(text, at)
-    if currency:
-        word = currency.group("cur")
+    """Percentage points, a percent sign or word, a currency or a unit just after a figure."""
+    found = lexicon.after.match(text, at)
+    if found is None:
+        return None
+    # The outer group that matched: the alternatives are tried in the order of _lexicon's.
+    if found.lastgroup == "points":
+        return NumberKind.PERCENT, "pp", found.end()
+    if found.lastgroup == "percent":
+        return NumberKind.PERCENT, "%", found.end()
+    if found.lastgroup == "money":
+        word = found["cur"] or found["cur2"]
         code = words.CURRENCY_SYMBOLS.get(word) or words.CURRENCY_WORDS[lexicon.language].get(
             word.lower(), word
         )
-        return NumberKind.MONEY, code, currency.end()
-    unit = lexicon.unit_after.match(text, at)
-    if unit:
-        written = unit.group("unit")
-        symbol = words.UNIT_SYMBOLS.get(written) or words.UNIT_WORDS[lexicon.language].get(
-            written.lower(), written
-        )
-        return NumberKind.MEASURE, symbol, unit.end()
-    return None
+        return NumberKind.MONEY, code, found.end()
+    written = found["unit"] or found["unit2"]
+    symbol = words.UNIT_SYMBOLS.get(written) or words.UNIT_WORDS[lexicon.language].get(
+        written.lower(), written
+    )
+    return NumberKind.MEASURE, symbol, found.end()
 
 
 def _scale_of(language: str, word: str) -> int:
@@ -365,12 +449,16 @@ def _scale_of(language: str, word: str) -> int:
 
 
 class _Token:
-    """A word for text2num; words our own reading already took are not number parts."""
+    """A word as text2num reads it; words our own reading already took are not number parts.
 
-    __slots__ = ("blocked", "end", "start", "word")
+    Shared between the occurrences of a word (see _token_reading): where each stands is
+    kept apart, in _Words.
+    """
 
-    def __init__(self, word: str, start: int, end: int, blocked: bool) -> None:
-        self.word, self.start, self.end, self.blocked = word, start, end, blocked
+    __slots__ = ("blocked", "word")
+
+    def __init__(self, word: str, blocked: bool) -> None:
+        self.word, self.blocked = word, blocked
 
     def text(self) -> str:
         return self.word
@@ -382,6 +470,15 @@ class _Token:
         return self.blocked
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """A sentence's words for text2num, and the offsets of each in the document."""
+
+    tokens: list[_Token]
+    starts: list[int]
+    ends: list[int]
+
+
 def _spelled(
     text: str, sentence: Sentence, lexicon: _Lexicon, taken: Sequence[tuple[int, int]]
 ) -> list[NumberMention]:
@@ -389,25 +486,33 @@ def _spelled(
     language = lexicon.language
     if language not in words.SPELLED_LANGUAGES:
         return []
-    scales = words.SCALES[language]
     nearby = taken[
         max(bisect_left(taken, (sentence.start,)) - 1, 0) : bisect_left(taken, (sentence.end,))
     ]
     taken = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
-    tokens = []
+    tokens: list[_Token] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    big_scales: list[int] = []  # the words that name a million or more
+    offset = sentence.start
+    taken_count = len(taken)
+    taken_before = 0  # how many spans of `taken` start before the current word ends
     for match in _WORD.finditer(sentence.text):
-        start, end = sentence.start + match.start(), sentence.start + match.end()
-        word = match.group()
-        lowered = word.lower()
-        scale = scales.get(lowered) or scales.get(lowered.rstrip(".")) or scales.get(_head(word))
-        blocked = (
-            (bool(taken) and _inside(start, end, taken))
-            or word[:1].isdigit()
-            or (scale is not None and scale.value >= 10**6)
-            or lowered in words.HOMOGRAPHS.get(language, ())
-            or lowered in words.VAGUE.get(language, ())
-        )
-        tokens.append(_Token(word.rstrip(".") if not scale else word, start, end, blocked))
+        start, end = match.span()
+        start += offset
+        end += offset
+        token, big_scale = _token_reading(language, match[0])
+        # _inside(start, end, taken), walked along the sentence rather than bisected per word
+        while taken_before < taken_count and taken[taken_before][0] < end:
+            taken_before += 1
+        if taken_before and not token.blocked and taken[taken_before - 1][1] > start:
+            token = _Token(token.word, True)
+        if big_scale:
+            big_scales.append(len(tokens))
+        tokens.append(token)
+        starts.append(start)
+        ends.append(end)
+    found = _Words(tokens, starts, ends)
     if not tokens:
         return []
     mentions: list[NumberMention] = []
@@ -416,34 +521,112 @@ def _spelled(
         first, last = occurrence.start, occurrence.end - 1
         if any(tokens[i].blocked for i in range(first, last + 1)):
             continue
-        if mentions and tokens[first].start < mentions[-1].end:
+        if mentions and found.starts[first] < mentions[-1].end:
             continue  # a word the previous figure took as its unit ("cinco por cento")
         number = float(occurrence.value)
         value = Decimal(int(number)) if number.is_integer() else Decimal(str(number))
         mention = _spelled_mention(
-            text, tokens, first, last, value, bool(occurrence.is_ordinal), lexicon
+            text, found, first, last, value, bool(occurrence.is_ordinal), lexicon, sentence
         )
         if mention is not None:
-            mentions.append(replace(mention, sentence=sentence.index))
+            mentions.append(mention)
             used.update(range(first, last + 1))
     # "a billion", "un millón", "eine Milliarde": a scale word after a word for one.
-    for index, token in enumerate(tokens):
-        scale = scales.get(_head(token.word))
-        if (
-            scale is None
-            or scale.value < 10**6
-            or index in used
-            or _inside(token.start, token.end, taken)
-        ):
+    for index in big_scales:
+        if index in used or _inside(found.starts[index], found.ends[index], taken):
             continue
         if index and tokens[index - 1].word.lower() in words.ONE_WORDS.get(language, ()):
-            one = tokens[index - 1]
             mention = _spelled_mention(
-                text, tokens, index - 1, index - 1, Decimal(1), False, lexicon
+                text, found, index - 1, index - 1, Decimal(1), False, lexicon, sentence
             )
-            if mention is not None and one.start not in {m.start for m in mentions}:
-                mentions.append(replace(mention, sentence=sentence.index))
+            if mention is not None and found.starts[index - 1] not in {m.start for m in mentions}:
+                mentions.append(mention)
     return mentions
+
+
+@lru_cache(maxsize=1 << 16)
+def _token_reading(language: str, word: str) -> tuple[_Token, bool]:
+    """How _spelled hands a word to text2num, as far as the word alone decides it.
+
+    The token (a trailing period dropped unless the word is a scale: "mio."; no number part
+    if a digit, a scale of a million or more, which _spelled_mention reads itself, a
+    homograph or a vague plural), and whether the word names a million or more ("billion",
+    "billion-peso"), for "a billion". Cached: most words recur.
+    """
+    scales = words.SCALES[language]
+    lowered = word.lower()
+    scale = scales.get(lowered) or scales.get(lowered.rstrip(".")) or scales.get(_head(word))
+    blocked = (
+        word[:1].isdigit()
+        or (scale is not None and scale.value >= 10**6)
+        or lowered in words.HOMOGRAPHS.get(language, ())
+        or lowered in words.VAGUE.get(language, ())
+    )
+    token = _Token(word.rstrip(".") if not scale else word, blocked)
+    head_scale = scales.get(_head(token.word))
+    return token, head_scale is not None and head_scale.value >= 10**6
+
+
+class _ChunkMemo:
+    """Per language: the whitespace-separated chunks of text already read for number words.
+
+    Split on whitespace and compared as sets, a document's chunks are sorted out by C code:
+    only the chunks never seen before are read word by word, and only those holding a number
+    word are looked for in the text.
+    """
+
+    LIMIT = 1 << 16  # chunks kept of either kind, before that kind starts over
+
+    def __init__(self) -> None:
+        self.plain: set[str] = set()
+        self.numbered: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def read(self, chunk: str, language: str) -> tuple[tuple[int, int], ...]:
+        """The number words of a chunk not seen before, as spans within it."""
+        found = tuple(
+            match.span()
+            for match in _LETTERS.finditer(chunk)
+            if _number_word(language, match.group().lower())
+        )
+        if found:
+            if len(self.numbered) >= self.LIMIT:
+                self.numbered.clear()
+            self.numbered[chunk] = found
+        else:
+            if len(self.plain) >= self.LIMIT:
+                self.plain.clear()
+            self.plain.add(chunk)
+        return found
+
+
+@cache
+def _chunk_memo(language: str) -> _ChunkMemo:
+    return _ChunkMemo()
+
+
+def _number_word_starts(text: str, language: str, taken: Sequence[tuple[int, int]]) -> list[int]:
+    """Where the document's number and scale words start, leaving out those in `taken`.
+
+    The same words as _LETTERS.finditer(text) filtered by _number_word: a word never spans
+    whitespace, so it is found within a chunk and placed by where the chunk stands.
+    """
+    memo = _chunk_memo(language)
+    starts: list[int] = []
+    for chunk in set(text.split()) - memo.plain:
+        spans = memo.numbered.get(chunk) or memo.read(chunk, language)
+        at = text.find(chunk) if spans else -1
+        while at != -1:
+            after = at + len(chunk)
+            if (at == 0 or text[at - 1].isspace()) and (
+                after == len(text) or text[after].isspace()
+            ):
+                for start, end in spans:
+                    if not _inside(at + start, at + end, taken):
+                        starts.append(at + start)
+            # The next whole chunk starts after whitespace, beyond this occurrence.
+            at = text.find(chunk, after)
+    starts.sort()
+    return starts
 
 
 @lru_cache(maxsize=1 << 16)
@@ -454,7 +637,7 @@ def _number_word(language: str, word: str) -> bool:
     """
     if _head(word) in words.SCALES.get(language, {}):
         return True
-    found = find_numbers([_Token(word, 0, len(word), False)], language, 0.0)
+    found = find_numbers([_Token(word, False)], language, 0.0)
     return any(float(o.value) != 1 for o in found)
 
 
@@ -465,22 +648,23 @@ def _head(word: str) -> str:
 
 def _spelled_mention(
     text: str,
-    tokens: Sequence[_Token],
+    found: _Words,
     first: int,
     last: int,
     value: Decimal,
     ordinal: bool,
     lexicon: _Lexicon,
+    sentence: Sentence,
 ) -> NumberMention | None:
-    start, end = tokens[first].start, tokens[last].end
+    start, end = found.starts[first], found.ends[last]
     scale_word, scale_value = "", 1
-    following = tokens[last + 1] if last + 1 < len(tokens) else None
-    if following is not None and not ordinal:
-        head = _head(following.word)
+    if last + 1 < len(found.tokens) and not ordinal:
+        following = found.tokens[last + 1].word
+        head = _head(following)
         scale = words.SCALES[lexicon.language].get(head)
         if scale is not None and scale.value >= 10**6 and not scale.money_only:
-            scale_word, scale_value = following.word[: len(head)], scale.value
-            end = following.start + len(head)
+            scale_word, scale_value = following[: len(head)], scale.value
+            end = found.starts[last + 1] + len(head)
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
@@ -491,7 +675,7 @@ def _spelled_mention(
         start,
         end,
         text[start:end],
-        0,
+        sentence.index,
         kind,
         value * scale_value,
         unit=unit,
@@ -518,6 +702,12 @@ def _ranges(text: str, mentions: Sequence[NumberMention], lexicon: _Lexicon) -> 
     return out
 
 
+_LONGEST_LINK = max(
+    len(word)
+    for language in words.RANGE_WORDS
+    for word in words.RANGE_WORDS[language]
+    + tuple(joiner for _opener, joiner in words.BETWEEN_WORDS[language])
+)
 _RANGEABLE = frozenset(
     {NumberKind.CARDINAL, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE,
      NumberKind.YEAR}
@@ -527,24 +717,30 @@ _RANGEABLE = frozenset(
 def _range(
     text: str, low: NumberMention, high: NumberMention, lexicon: _Lexicon
 ) -> NumberMention | None:
-    if low.kind not in _RANGEABLE or high.kind not in _RANGEABLE or low.upper or high.upper:
-        return None
+    # The cheapest tests first: most neighbours are in different sentences.
     if low.sentence != high.sentence:
         return None
+    if low.kind not in _RANGEABLE or high.kind not in _RANGEABLE or low.upper or high.upper:
+        return None
     gap = text[low.end : high.start]
-    if not gap.strip() or gap.strip() in "-–—":
-        linked = gap.strip() in ("-", "–", "—") and "\n" not in gap
+    between = gap.strip()
+    if len(between) > _LONGEST_LINK:
+        return None  # the ends of a range are joined by a dash or one short word
+    if not between or between in "-–—":
+        linked = between in ("-", "–", "—") and "\n" not in gap
     else:
         # "10 a 12 mil" is one range whose first end borrows the second's scale; but where
         # the first end carries its own unit, "del 10% al 17%" or "1,8 % à 115,52 euros" is
         # a change from one figure to another, written alike in every language.
-        linked = bool(lexicon.range_link.fullmatch(gap)) and (
-            low.kind is NumberKind.CARDINAL and not low.unit
+        linked = (
+            low.kind is NumberKind.CARDINAL
+            and not low.unit
+            and lexicon.range_link.fullmatch(gap) is not None
         )
         if not linked:
             before = text[max(0, low.start - 20) : low.start]
             linked = any(
-                opener.search(before) and joiner.fullmatch(gap)
+                joiner.fullmatch(gap) and opener.search(before)
                 for opener, joiner in lexicon.between
             )
     if not linked:
@@ -583,20 +779,21 @@ def _lexicon(language: str) -> _Lexicon:
     money = [w for w, s in scales.items() if s.money_only]
     scale = re.compile(rf"\s?(?P<word>{alternation(plain)})(?!\w)", re.IGNORECASE)
     money_scale = re.compile(rf"\s?(?P<word>{alternation(money)})(?!\w)") if money else _NEVER
-    percent = re.compile(
-        rf"(?:\s?%|\s+(?:{alternation(words.PERCENT_WORDS[lang])})(?!\w))", re.IGNORECASE
-    )
-    points = re.compile(rf"\s+(?:{alternation(words.POINT_WORDS[lang])})(?!\w)", re.IGNORECASE)
+    points = rf"\s+(?:{alternation(words.POINT_WORDS[lang])})(?!\w)"
+    percent = rf"\s?%|\s+(?:{alternation(words.PERCENT_WORDS[lang])})(?!\w)"
     symbols = [s for s in words.CURRENCY_SYMBOLS if not s[:1].isalpha() or s.isupper()]
     links = alternation(words.CURRENCY_LINKS)
-    currency_after = re.compile(
-        rf"(?:\s?(?P<cur>{alternation(symbols)})(?!\w)"
-        rf"|\s+(?:(?:{links})\s*)?(?P<cur2>{alternation(words.CURRENCY_WORDS[lang])})(?!\w))",
-        re.IGNORECASE,
+    currency = (
+        rf"\s?(?P<cur>{alternation(symbols)})(?!\w)"
+        rf"|\s+(?:(?:{links})\s*)?(?P<cur2>{alternation(words.CURRENCY_WORDS[lang])})(?!\w)"
     )
-    unit_after = re.compile(
+    measure = (
         rf"\s?(?P<unit>{alternation(words.UNIT_SYMBOLS)})(?![\w/²])"
-        rf"|\s+(?:(?:{links})\s*)?(?P<unit2>{alternation(words.UNIT_WORDS[lang])})(?!\w)",
+        rf"|\s+(?:(?:{links})\s*)?(?P<unit2>{alternation(words.UNIT_WORDS[lang])})(?!\w)"
+    )
+    # One pattern, its alternatives in the order they are tried: one regex call per figure.
+    after = re.compile(
+        rf"(?P<points>{points})|(?P<percent>{percent})|(?P<money>{currency})|(?P<measure>{measure})",
         re.IGNORECASE,
     )
     range_link = re.compile(rf"\s+(?:{alternation(words.RANGE_WORDS[lang])})\s+", re.IGNORECASE)
@@ -614,39 +811,11 @@ def _lexicon(language: str) -> _Lexicon:
         lang,
         scale,
         money_scale,
-        percent,
-        points,
-        _Groups(currency_after, "cur", "cur2"),
-        _Groups(unit_after, "unit", "unit2"),
+        after,
         range_link,
         between,
         identifier_before,
     )
-
-
-class _Groups:
-    """A pattern with two alternative named groups, matched as if they were one."""
-
-    def __init__(self, pattern: re.Pattern[str], first: str, second: str) -> None:
-        self.pattern, self.first, self.second = pattern, first, second
-
-    def match(self, text: str, pos: int) -> _Match | None:
-        found = self.pattern.match(text, pos)
-        if found is None:
-            return None
-        return _Match(found.group(self.first) or found.group(self.second), found.end())
-
-
-@dataclass(frozen=True, slots=True)
-class _Match:
-    word: str
-    stop: int
-
-    def group(self, _name: str) -> str:
-        return self.word
-
-    def end(self) -> int:
-        return self.stop
 
 
 _NEVER = re.compile(r"(?!)")
