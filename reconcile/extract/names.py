@@ -6,6 +6,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 
 from reconcile import lexicon
 from reconcile import locale as cldr
@@ -58,11 +59,14 @@ def extract_names(
     language = locale.language
     excluded = sorted(_fact_spans(dates, weekdays) + [(k.start, k.end) for k in links])
     calendar_words = set(cldr.month_names(language)) | set(cldr.weekday_names(language))
-    lower_words = {word for word in _WORD.findall(text) if word.islower()}
+    words = list(_WORD.finditer(text))  # the document's words, read once
+    lower_words = {word for word in map(re.Match.group, words) if word.islower()}
+    word_starts = list(map(re.Match.start, words))
     runs: list[tuple[Sentence, list[_Token], bool]] = []
     capitalised_inside: set[str] = set()
     for sentence in sentences:
-        tokens, headline = _tokens(text, sentence, excluded, calendar_words)
+        inside = _words_of(text, sentence, words, word_starts)
+        tokens, headline = _tokens(text, sentence, inside, excluded, calendar_words)
         for run in _runs(text, tokens):
             runs.append((sentence, run, headline))
             capitalised_inside.update(t.text for t in run if not t.initial and not headline)
@@ -103,18 +107,46 @@ def name_words(name: NameMention) -> list[str]:
     ]
 
 
+def _words_of(
+    text: str, sentence: Sentence, words: list[re.Match[str]], starts: list[int]
+) -> list[re.Match[str]]:
+    """The document's words that lie in the sentence; read again within the sentence in
+    the rare case that a word of the whole text runs across its edge."""
+    first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
+    inside = words[first:last]
+    crossing = (inside and inside[-1].end() > sentence.end) or (
+        first and words[first - 1].end() > sentence.start
+    )
+    if crossing:
+        return list(_WORD.finditer(text, sentence.start, sentence.end))
+    return inside
+
+
 def _tokens(
-    text: str, sentence: Sentence, excluded: list[tuple[int, int]], calendar: set[str]
+    text: str,
+    sentence: Sentence,
+    matches: list[re.Match[str]],
+    excluded: list[tuple[int, int]],
+    calendar: set[str],
 ) -> tuple[list[_Token], bool]:
     """The words of a sentence that may belong to a name, and whether it is a headline.
 
     A word in lower case that is no particle only ends a run of capitalised words; leaving it
-    out ends the run just the same (the gap to the next word is then more than a space), and
-    skipping it saves most of the work on a long document.
+    out ends the run just the same (the gap to the next word is then more than a space). The
+    words are sorted out with built-ins that loop in C: most words cost no Python step.
     """
-    tokens = []
-    first = True
-    long_words = long_capitalised = 0  # for the headline test
+    words = list(map(re.Match.group, matches))
+    long_words = [word for word in words if len(word) >= _TITLE_WORD]
+    long_capitalised = sum(map(str.isupper, map(itemgetter(0), long_words)))
+    headline = (
+        len(long_words) >= _TITLE_MIN_WORDS and long_capitalised / len(long_words) >= _TITLE_SHARE
+    )
+    particles = lexicon.PARTICLES
+    kept = [
+        i
+        for i, word in enumerate(words)
+        if word[0].isupper() or word in particles or "-" in word or not i
+    ]
     # `excluded` is sorted by start: take the stretch around this sentence by bisection, so
     # that a long document stays linear.
     nearby = excluded[
@@ -124,19 +156,13 @@ def _tokens(
     ]
     excluded = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
     offset = sentence.start
-    particles = lexicon.PARTICLES
-    for match in _WORD.finditer(sentence.text):
-        word = match.group()
-        leading_capital = word[:1].isupper()
-        if len(word) >= _TITLE_WORD:
-            long_words += 1
-            long_capitalised += leading_capital
-        start = offset + match.start()
+    tokens = []
+    for i in kept:
+        word = words[i]
+        start = matches[i].start()
         end = start + len(word)
-        if first:
-            initial, first = True, False
-        elif not leading_capital and word not in particles and "-" not in word:
-            continue
+        if i == 0:
+            initial = True  # the sentence's first word
         else:
             before = text[max(offset, start - _LOOKBACK) : start].rstrip()
             initial = bool(before) and before[-1] in _OPENERS
@@ -164,7 +190,6 @@ def _tokens(
                 title=title,
             )
         )
-    headline = long_words >= _TITLE_MIN_WORDS and long_capitalised / long_words >= _TITLE_SHARE
     return tokens, headline
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from rapidfuzz import fuzz
@@ -40,7 +41,7 @@ class LanguageUntranslated(Rule):
     def check(self, story: CheckedStory) -> Iterator[Finding]:
         source_language = story.versions[0].document.locale.language
         seen: set[tuple[str, int]] = set()
-        kept_spans: dict[str, list[tuple[int, int]]] = {}  # per version, computed once
+        kept_spans: dict[str, dict[int, list[tuple[int, int]]]] = {}  # per version, computed once
         for pair in aligned_pairs(story):
             target = pair.target
             target_language = target.locale.language
@@ -77,22 +78,39 @@ class LanguageUntranslated(Rule):
                 )
 
 
-def _kept_spans(document: Document) -> list[tuple[int, int]]:
-    """The spans of a document's quotations, names and links, which stay as they are."""
+def _kept_spans(document: Document) -> dict[int, list[tuple[int, int]]]:
+    """The spans of a document's quotations, names and links, which stay as they are, by
+    sentence index, each cut to its sentence (a quotation may run over several)."""
     spans = [(q.start, q.end) for q in document.quotes]
     spans += [(n.start, n.end) for n in document.names]
     spans += [(k.start, k.end) for k in document.links]
-    return spans
-
-
-def _own_words(spans: list[tuple[int, int]], sentence: Sentence) -> list[str]:
-    """The sentence's words without the `spans` (quotations, names, links) inside it."""
-    text = list(sentence.text)
+    sentences = document.sentences
+    starts = [s.start for s in sentences]
+    by_sentence: dict[int, list[tuple[int, int]]] = {}
     for start, end in spans:
-        if start < sentence.end and sentence.start < end:
-            for i in range(max(start, sentence.start), min(end, sentence.end)):
-                text[i - sentence.start] = " "
-    return [w.lower() for w in _WORD.findall("".join(text))]
+        for index in range(max(bisect_right(starts, start) - 1, 0), bisect_left(starts, end)):
+            sentence = sentences[index]
+            clipped = max(start, sentence.start), min(end, sentence.end)
+            if clipped[0] < clipped[1]:
+                by_sentence.setdefault(index, []).append(clipped)
+    return by_sentence
+
+
+def _own_words(spans: dict[int, list[tuple[int, int]]], sentence: Sentence) -> list[str]:
+    """The sentence's words without the `spans` (quotations, names, links) inside it."""
+    inside = sorted(spans.get(sentence.index, ()))
+    if not inside:
+        return [w.lower() for w in _WORD.findall(sentence.text)]
+    # The text around the spans, each span a space (spans may nest: a name in a quotation).
+    kept = []
+    cursor = sentence.start
+    for start, end in inside:
+        if start > cursor:
+            kept.append(sentence.text[cursor - sentence.start : start - sentence.start])
+        kept.append(" ")
+        cursor = max(cursor, end)
+    kept.append(sentence.text[cursor - sentence.start :])
+    return [w.lower() for w in _WORD.findall("".join(kept))]
 
 
 def _suspect(words: list[str], text: str, source_text: str, source: str, target: str) -> bool:
