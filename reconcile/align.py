@@ -8,8 +8,10 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from itertools import chain, compress, count, islice, pairwise, product
+from typing import Generic, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -21,6 +23,10 @@ from reconcile.model import Alignment, Bead, Document
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Masks = npt.NDArray[np.uint64]
+Counts = npt.NDArray[np.uint8]
+Bools = npt.NDArray[np.bool_]
+_Item = TypeVar("_Item", bound=np.generic)
+_T = TypeVar("_T")
 
 # Bead shapes (source sentences, target sentences). Translators split and merge sentences
 # (French splits German sentences at ";"): a side may hold up to MAX_SIDE sentences and a bead
@@ -106,10 +112,16 @@ CONFIDENCE_PER_ANCHOR = 0.5
 UNSUPPORTED_COST = 4.0
 LOW_CONFIDENCE = 0.5
 
-ROWS_PER_CHUNK = 256  # rows whose bead costs are computed at once; bounds the memory
+# Cells of the band whose bead costs are computed at once: bounds the memory, and keeps the
+# arrays small enough to stay in the processor's cache.
+CHUNK_CELLS = 12_000
 
-_NUMBER = re.compile(r"(?<![\w.,])\d+(?:[.,\u00a0\u202f]\d+)*")
+# A number not glued to a word or a number before it: (?<![\w.,])\d+(?:[.,\u00a0\u202f]\d+)*,
+# written to start with the digit so that the regex engine can skip to digits.
+_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,\u00a0\u202f]\d+)*")
+_NO_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD_PIECES = re.compile(f"({_WORD.pattern})")  # splits a text into gaps and words
 _PARTS = re.compile(r"[-'’]")
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>\"“”«»]+"  # URLs
@@ -117,7 +129,7 @@ _LINK = re.compile(
     r"|(?<![\w@])@\w{2,}"  # social media handles
 )
 _LINK_TRAILER = ".,;:!?)]}'’»"
-_QUOTES = frozenset('"“”„«»‹›「」『』')
+_QUOTE_LINE = re.compile('["“”„«»‹›「」『』][^\n]*')  # a quotation mark and the rest of its line
 # A capitalised word after these starts a quotation or a clause, so its capital says nothing.
 _CLAUSE_OPENERS = frozenset("“„«‹「『:—–([")
 _MAX_CLDR_WORDS = 4
@@ -127,7 +139,7 @@ Span = tuple[int, int]
 
 def align(source: Document, target: Document) -> Alignment:
     """Align the sentences of `target` to those of `source`, covering both in order."""
-    src, tgt, anchors, words, shared = _features(source, target)
+    src, tgt, anchors, words, cognates = _features(source, target)
     n, m = src.count, tgt.count
     windows = _windows(src), _windows(tgt)
     centre = _centre(n, m, anchors)
@@ -140,16 +152,18 @@ def align(source: Document, target: Document) -> Alignment:
     ones = [(i, j) for i, j, di, dj in path if di == dj == 1]
     matched = ratio
     if ones:
-        matched = _ratio(
-            sum(int(src.length[i]) for i, _ in ones), sum(int(tgt.length[j]) for _, j in ones)
-        )
+        linked = np.array(ones)
+        matched = _ratio(int(src.length[linked[:, 0]].sum()), int(tgt.length[linked[:, 1]].sum()))
     merge = _merge_cost(path)
     # Words that the first path's 1-1 beads pair again and again translate each other
     # (hunalign's realign): the second search counts them as cognates.
     lexicon = _lexicon(words[0], words[1], path)
     if lexicon:
-        src, tgt = _with_lexicon(src, tgt, words, shared, lexicon)
-        windows = _windows(src), _windows(tgt)
+        masks = _with_lexicon(words, cognates, lexicon)
+        windows = (
+            replace(windows[0], cognates=_mask_windows(masks[0])),
+            replace(windows[1], cognates=_mask_windows(masks[1])),
+        )
     if (
         lexicon
         or abs(math.log(matched / ratio)) > RATIO_TOLERANCE
@@ -196,80 +210,117 @@ class _Bits:
     bit only when they first appear about 64 keys apart: far apart in the text, where a bead
     never compares them."""
 
-    def __init__(self) -> None:
-        self.ids: dict[object, int] = {}
-        # Where each key occurs: sentence indexes in the source, then in the target.
-        self.places: dict[object, tuple[list[int], list[int]]] = {}
+    def __init__(self, *, places: bool) -> None:
+        self.bits: dict[object, int] = {}
+        # If asked (for unique_pairs), per side, the first sentence of each key and the keys
+        # found in more than one.
+        self.places = places
+        self.first: tuple[dict[object, int], dict[object, int]] = ({}, {})
+        self.repeated: tuple[set[object], set[object]] = (set(), set())
 
-    def mask(self, keys: Sequence[object], side: int, sentence: int) -> int:
-        if not keys:
-            return 0
-        mask = 0
-        ids, places = self.ids, self.places
-        for key in keys:
-            key_id = ids.get(key)
-            if key_id is None:
-                key_id = ids[key] = len(ids)
-            mask |= 1 << (key_id % 64)
-            both = places.get(key)
-            if both is None:
-                both = places[key] = ([], [])
-            where = both[side]
-            if not where or where[-1] != sentence:
-                where.append(sentence)
-        return mask
+    def masks(self, side: int, sentences: Iterable[Iterable[object]]) -> list[int]:
+        """The mask of each sentence of one side, from its keys (the source side first)."""
+        bits, places = self.bits, self.places
+        first, repeated = self.first[side], self.repeated[side]
+        masks = []
+        for sentence, keys in enumerate(sentences):
+            mask = 0
+            for key in keys:
+                bit = bits.get(key)
+                if bit is None:
+                    bit = bits[key] = 1 << (len(bits) % 64)
+                mask |= bit
+                if places and first.setdefault(key, sentence) != sentence:
+                    repeated.add(key)
+            masks.append(mask)
+        return masks
 
     def unique_pairs(self) -> list[tuple[int, int]]:
         """(source, target) sentences of the keys found in exactly one sentence of each."""
+        source, target = self.first
+        repeated = self.repeated[0] | self.repeated[1]
         return [
-            (where[0][0], where[1][0])
-            for where in self.places.values()
-            if len(where[0]) == 1 and len(where[1]) == 1
+            (source[key], target[key])
+            for key in source.keys() & target.keys()
+            if key not in repeated
         ]
 
 
 @dataclass(frozen=True, slots=True)
-class _Words:
-    """One sentence's words: capitalised names, CLDR name ids, cognate prefixes."""
+class _Ragged(Generic[_T]):
+    """A list per sentence, kept as one list and where each sentence's part ends: thousands of
+    small lists alive at once make Python's garbage collector scan them again and again."""
 
-    names: list[str]
-    cldr: list[object]
-    prefixes: list[str]
-    tokens: list[str]  # accent-folded words of COGNATE_MIN_LENGTH letters or more
+    items: list[_T]
+    ends: list[int]
+
+    def __iter__(self) -> Iterator[list[_T]]:
+        start = 0
+        for end in self.ends:
+            yield self.items[start:end]
+            start = end
+
+
+def _ragged(parts: Iterable[Iterable[_T]]) -> _Ragged[_T]:
+    """Each sentence's items (`parts`, in order) as a _Ragged."""
+    items: list[_T] = []
+    ends = []
+    for part in parts:
+        items += part
+        ends.append(len(items))
+    return _Ragged(items, ends)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """One document's words: per sentence, capitalised names and CLDR name ids; per word, its
+    cognate prefixes and lexicon token."""
+
+    names: _Ragged[str]
+    cldr: _Ragged[object]
+    word_prefixes: list[tuple[str, ...]]
+    word_tokens: list[str]  # the accent-folded word if COGNATE_MIN_LENGTH letters or more, or ""
+    first_word: list[int]  # of each sentence, then the number of words
+
+    def prefixes(self) -> Iterator[Iterator[str]]:
+        """Each sentence's cognate prefixes."""
+        word_prefixes = self.word_prefixes
+        for start, end in pairwise(self.first_word):
+            yield chain.from_iterable(word_prefixes[start:end])
+
+    def tokens(self) -> Iterator[list[str]]:
+        """Each sentence's lexicon tokens, with "" for the words that are not."""
+        word_tokens = self.word_tokens
+        for start, end in pairwise(self.first_word):
+            yield word_tokens[start:end]
+
+    def first_tokens(self, sentence: int) -> tuple[str, ...]:
+        """The distinct tokens among the first LEXICON_WORDS lexicon tokens of a sentence (a
+        tuple: unlike a set, the garbage collector stops tracking it)."""
+        words = self.word_tokens[self.first_word[sentence] : self.first_word[sentence + 1]]
+        return tuple(dict.fromkeys(islice(filter(None, words), LEXICON_WORDS)))
 
 
 def _features(
     source: Document, target: Document
-) -> tuple[_Side, _Side, list[tuple[int, int]], list[list[_Words]], frozenset[str]]:
-    """Both documents as arrays, and the sentence pairs that share an anchor found nowhere else."""
+) -> tuple[_Side, _Side, list[tuple[int, int]], list[_Words], list[_Ragged[str]]]:
+    """Both documents as arrays, the sentence pairs that share an anchor found nowhere else,
+    the words, and each sentence's cognates."""
     docs = (source, target)
-    words = [_document_words(doc) for doc in docs]
-    name_ids = _name_ids([w.names for w in words[0]], [w.names for w in words[1]])
-    shared = _cognates([w.prefixes for w in words[0]], [w.prefixes for w in words[1]])
-    strong, soft, cognate = _Bits(), _Bits(), _Bits()
+    lines = [_lines(doc) for doc in docs]
+    words = [_document_words(doc, doc_lines) for doc, doc_lines in zip(docs, lines, strict=True)]
+    name_ids = _name_ids(words[0].names.items, words[1].names.items)
+    is_shared = _cognates(words[0], words[1]).__contains__
+    cognates = [_ragged(filter(is_shared, p) for p in doc_words.prefixes()) for doc_words in words]
+    strong, soft, cognate = _Bits(places=True), _Bits(places=False), _Bits(places=True)
     sides = []
-    for d, doc in enumerate(docs):
-        date_keys = _date_keys(doc)
-        weekdays = _weekday_keys(doc)
-        date_spans = _fact_spans(doc, with_weekdays=False)
-        strong_masks, soft_masks, cognate_masks = [], [], []
-        for k, sentence in enumerate(doc.sentences):
-            text = sentence.text
-            strong_keys: list[object] = [*_numbers(text, date_spans[k]), *date_keys[k]]
-            if "@" in text or "www" in text or "http" in text:
-                strong_keys += [("link", x) for x in _links(text)]
-            strong_masks.append(strong.mask(strong_keys, d, k))
-            sentence_words = words[d][k]
-            keys: list[object] = [("name", name_ids[d][n]) for n in sentence_words.names]
-            keys += sentence_words.cldr + weekdays[k]
-            if not _QUOTES.isdisjoint(text):
-                keys.append("quote")
-            soft_masks.append(soft.mask(keys, d, k))
-            cognate_keys = [w for w in sentence_words.prefixes if w in shared]
-            cognate_masks.append(cognate.mask(cognate_keys, d, k))
+    for d, (doc, doc_lines, doc_words) in enumerate(zip(docs, lines, words, strict=True)):
+        strong_masks = strong.masks(d, _strong_keys(doc, doc_lines))
+        soft_masks = soft.masks(d, _soft_keys(doc, doc_lines, doc_words, name_ids[d]))
+        cognate_masks = cognate.masks(d, cognates[d])
         sides.append(
             _Side(
-                np.array([len(s.text) for s in doc.sentences], dtype=np.int64),
+                np.array(list(map(len, doc_lines.texts)), dtype=np.int64),
                 np.array(strong_masks, dtype=np.uint64),
                 np.array(soft_masks, dtype=np.uint64),
                 np.array(cognate_masks, dtype=np.uint64),
@@ -277,85 +328,210 @@ def _features(
             )
         )
     anchors = sorted({*strong.unique_pairs(), *cognate.unique_pairs()})
-    return sides[0], sides[1], anchors, words, shared
+    return sides[0], sides[1], anchors, words, cognates
 
 
-def _document_words(doc: Document) -> list[_Words]:
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """A document's sentences as one text, a sentence a line, so that a regex reads them all in
+    one call and finds what it would in each sentence: none of ours matches across a line
+    break, and to _NUMBER's look-behind a line break before a sentence is as the start of it."""
+
+    texts: list[str]
+    text: str
+    starts: Ints  # where each sentence starts in `text`, then len(text) + 1
+
+    def sentences(self, positions: npt.ArrayLike) -> Ints:
+        """The sentence at each position of `text`."""
+        found: Ints = np.searchsorted(self.starts, positions, side="right") - 1
+        return found
+
+
+def _lines(doc: Document) -> _Lines:
+    texts = [sentence.text for sentence in doc.sentences]
+    return _Lines(texts, "\n".join(texts), np.cumsum([0, *(len(text) + 1 for text in texts)]))
+
+
+def _strong_keys(doc: Document, lines: _Lines) -> Iterator[list[object]]:
+    """Per sentence: its numbers, dates and links."""
+    numbers = _numbers(doc, lines)
+    dates = _date_keys(doc)
+    links = "@" in lines.text or "www" in lines.text or "http" in lines.text
+    for k, text in enumerate(lines.texts):
+        keys = numbers.get(k, [])
+        if k in dates:
+            keys += dates[k]
+        if links and ("@" in text or "www" in text or "http" in text):
+            keys += [("link", x) for x in _links(text)]
+        yield keys
+
+
+def _soft_keys(
+    doc: Document, lines: _Lines, words: _Words, name_ids: dict[str, int]
+) -> Iterator[list[object]]:
+    """Per sentence: its names, CLDR names, weekdays, and whether it quotes."""
+    weekdays = _weekday_keys(doc)
+    quoting = set(lines.sentences([m.start() for m in _QUOTE_LINE.finditer(lines.text)]).tolist())
+    name_id = name_ids.__getitem__
+    for k, (names, cldr) in enumerate(zip(words.names, words.cldr, strict=True)):
+        # A name is keyed by its id: an int, never equal to the other keys (strings).
+        keys: list[object] = list(map(name_id, names))
+        keys += cldr
+        if k in weekdays:
+            keys += weekdays[k]
+        if k in quoting:
+            keys.append("quote")
+        yield keys
+
+
+# What the features need of each word, by its spelling: filled once per spelling and kept
+# across documents (up to _WORD_CACHE_SIZE spellings), so that a sentence is read with a few
+# map() calls instead of a Python loop over its words.
+_WORD_CACHE_SIZE = 200_000
+_FOLDED_WORD: dict[str, str] = {}
+_PREFIXES: dict[str, tuple[str, ...]] = {}  # cognate prefixes of the word's parts
+_TOKEN: dict[str, str] = {}  # the folded word if it is a lexicon token, else ""
+_CAPITALISED: dict[str, bool] = {}  # starts with a capital and has more letters
+
+
+def _learn_words(words: list[str]) -> None:
+    """Fill the caches above for the spellings not seen yet."""
+    new = set(words).difference(_FOLDED_WORD)
+    if not new:
+        return
+    if len(_FOLDED_WORD) + len(new) > _WORD_CACHE_SIZE:
+        for cache in (_FOLDED_WORD, _PREFIXES, _TOKEN, _CAPITALISED):
+            cache.clear()
+        new = set(words)
+    for word in new:
+        folded = _fold(word)
+        long = len(folded) >= COGNATE_MIN_LENGTH
+        alpha = folded.isalpha()
+        parts = (folded,) if alpha else _PARTS.split(folded)
+        _FOLDED_WORD[word] = folded
+        _PREFIXES[word] = (
+            tuple(part[:COGNATE_PREFIX] for part in parts if len(part) >= COGNATE_MIN_LENGTH)
+            if long
+            else ()
+        )
+        _TOKEN[word] = folded if long and alpha else ""
+        _CAPITALISED[word] = word[0].isupper() and len(word) > 1
+
+
+def _document_words(doc: Document, lines: _Lines) -> _Words:
     # "November", "Tuesday" are capitalised in English only: the dates and weekdays the
     # extractors found are compared as dates, not as names.
     spans = _fact_spans(doc, with_weekdays=True)
     table, longest = _cldr_table(doc.locale.language)
-    out = []
-    folds = _FOLDED
-    for sentence in doc.sentences:
-        text = sentence.text
-        raw = _WORD.findall(text)
-        folded = [folds.get(word) or _fold(word) for word in raw]
-        names = []
-        capitalised = [n for n, word in enumerate(raw) if n and word[0].isupper() and word[1:]]
-        if capitalised:
-            matches = list(_WORD.finditer(text))
-            excluded = spans[sentence.index]
-            for n in capitalised:
-                start, end = matches[n].span()
-                if _opens_clause(text[max(0, start - 3) : start].rstrip()):
-                    continue
-                if not excluded or not _overlaps((start, end), excluded):
-                    names.append(folded[n])
-        prefixes = [
-            part[:COGNATE_PREFIX]
-            for word in folded
-            if len(word) >= COGNATE_MIN_LENGTH
-            for part in ((word,) if word.isalpha() else _PARTS.split(word))
-            if len(part) >= COGNATE_MIN_LENGTH
-        ]
-        tokens = [word for word in folded if len(word) >= COGNATE_MIN_LENGTH and word.isalpha()]
-        out.append(_Words(names, _cldr_ids(raw, folded, table, longest), prefixes, tokens))
-    return out
+    texts, line_starts = lines.texts, lines.starts
+    # All sentences split into [gap, word, gap, word, ..., gap]: the words are those _WORD finds
+    # in each sentence in turn, and the lengths of the pieces say where each starts.
+    pieces = _WORD_PIECES.split(lines.text)
+    raw = pieces[1::2]
+    _learn_words(raw)
+    folded = list(map(_FOLDED_WORD.__getitem__, raw))
+    offsets = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    word_starts, word_ends = offsets[:-1:2], offsets[1::2]
+    first_word = np.searchsorted(word_starts, line_starts)  # of each sentence, then the count
+
+    # Capitalised words, but not a sentence's first: its capital says nothing.
+    capitalised = np.fromiter(map(_CAPITALISED.__getitem__, raw), dtype=np.bool_, count=len(raw))
+    capitalised[first_word[first_word < len(raw)]] = False
+    candidates = np.flatnonzero(capitalised)
+    sentence_of = lines.sentences(word_starts[candidates])
+    relative = line_starts[sentence_of]
+    names: list[str] = []
+    name_sentences: list[int] = []
+    for n, k, start, end in zip(
+        candidates.tolist(),
+        sentence_of.tolist(),
+        (word_starts[candidates] - relative).tolist(),
+        (word_ends[candidates] - relative).tolist(),
+        strict=True,
+    ):
+        text = texts[k]
+        if _opens_clause(text[max(0, start - 3) : start].rstrip()):
+            continue
+        excluded = spans.get(doc.sentences[k].index)
+        if not excluded or not _overlaps((start, end), excluded):
+            names.append(folded[n])
+            name_sentences.append(k)
+
+    # A CLDR name lies within a sentence: it ends by the first word of the next.
+    starts = np.fromiter(compress(count(), map(longest.__contains__, folded)), dtype=np.int64)
+    limits = first_word[np.searchsorted(first_word, starts, side="right")]
+    cldr, cldr_at = _cldr_ids(
+        raw, folded, zip(starts.tolist(), limits.tolist(), strict=True), table, longest
+    )
+    cldr_sentences = np.searchsorted(first_word, cldr_at, side="right") - 1
+    return _Words(
+        _Ragged(names, _ends(name_sentences, len(texts))),
+        _Ragged(cldr, _ends(cldr_sentences, len(texts))),
+        list(map(_PREFIXES.__getitem__, raw)),
+        list(map(_TOKEN.__getitem__, raw)),
+        first_word.tolist(),
+    )
 
 
-def _date_keys(doc: Document) -> list[list[object]]:
+def _ends(item_sentences: npt.ArrayLike, sentences: int) -> list[int]:
+    """Where each sentence's items end in a list of them, given each item's sentence."""
+    ends: list[int] = np.searchsorted(item_sentences, np.arange(sentences), side="right").tolist()
+    return ends
+
+
+def _date_keys(doc: Document) -> dict[int, list[object]]:
+    """Sentence -> its dates' keys, for the sentences that have dates."""
     # A date is keyed by its day and month in either order: the versions may write them in
     # different orders ("2/12", "12/2", "2 de dezembro"), and a wrong match costs little.
-    keys: list[list[object]] = [[] for _ in doc.sentences]
+    keys: dict[int, list[object]] = {}
     for date in doc.dates:
         reading = date.readings[0]
         pair = (reading.day, reading.month or 0)
-        keys[date.sentence].append(("date", min(pair), max(pair)))
+        keys.setdefault(date.sentence, []).append(("date", min(pair), max(pair)))
     return keys
 
 
-def _weekday_keys(doc: Document) -> list[list[object]]:
-    keys: list[list[object]] = [[] for _ in doc.sentences]
+def _weekday_keys(doc: Document) -> dict[int, list[object]]:
+    """Sentence -> its weekdays' keys, for the sentences that name weekdays."""
+    keys: dict[int, list[object]] = {}
     for date in doc.dates:
         if date.weekday is not None:
-            keys[date.sentence].append(f"weekday:{date.weekday.weekday}")
+            keys.setdefault(date.sentence, []).append(f"weekday:{date.weekday.weekday}")
     for weekday in doc.weekdays:
-        keys[weekday.sentence].append(f"weekday:{weekday.weekday}")
+        keys.setdefault(weekday.sentence, []).append(f"weekday:{weekday.weekday}")
     return keys
 
 
-def _fact_spans(doc: Document, *, with_weekdays: bool) -> list[list[Span]]:
-    """Per sentence, the spans (relative to the sentence) of its dates, and weekdays if asked."""
-    spans: list[list[Span]] = [[] for _ in doc.sentences]
+def _fact_spans(doc: Document, *, with_weekdays: bool) -> dict[int, list[Span]]:
+    """Sentence -> the spans (relative to the sentence) of its dates, and weekdays if asked."""
+    spans: dict[int, list[Span]] = {}
     facts: list[tuple[int, int, int]] = [(d.sentence, d.start, d.end) for d in doc.dates]
     if with_weekdays:
         facts += [(d.sentence, d.weekday.start, d.weekday.end) for d in doc.dates if d.weekday]
         facts += [(w.sentence, w.start, w.end) for w in doc.weekdays]
     for sentence, start, end in facts:
         offset = doc.sentences[sentence].start
-        spans[sentence].append((start - offset, end - offset))
+        spans.setdefault(sentence, []).append((start - offset, end - offset))
     return spans
 
 
-def _numbers(text: str, excluded: list[Span]) -> list[str]:
+def _numbers(doc: Document, lines: _Lines) -> dict[int, list[object]]:
+    """Sentence -> its numbers outside its dates, for the sentences that have any."""
     # "1.500", "1,500" and "1500" are one figure whatever the locale's separators; so are
-    # "1,5" and "1.5".
-    return [
-        re.sub(r"\D", "", match.group())
-        for match in _NUMBER.finditer(text)
-        if not excluded or not _overlaps(match.span(), excluded)
-    ]
+    # "1,5" and "1.5". A number holds digits and separators only: dropping the separators
+    # leaves the digits.
+    spans = _fact_spans(doc, with_weekdays=False)
+    starts = lines.starts.tolist()
+    numbers: dict[int, list[object]] = {}
+    for match in _NUMBER.finditer(lines.text):
+        k = bisect.bisect_right(starts, match.start()) - 1
+        excluded = spans.get(k)
+        if excluded:
+            offset = starts[k]
+            if _overlaps((match.start() - offset, match.end() - offset), excluded):
+                continue
+        numbers.setdefault(k, []).append(match.group().translate(_NO_SEPARATORS))
+    return numbers
 
 
 def _opens_clause(before: str) -> bool:
@@ -368,59 +544,45 @@ def _opens_clause(before: str) -> bool:
     return before[-1] in _CLAUSE_OPENERS
 
 
-_FOLDED: dict[str, str] = {}
-
-
 def _fold(word: str) -> str:
-    folded = _FOLDED.get(word)
-    if folded is None:
-        decomposed = unicodedata.normalize("NFKD", word)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-        if len(_FOLDED) < 200_000:
-            _FOLDED[word] = folded
-    return folded
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _cognates(source: list[list[str]], target: list[list[str]]) -> frozenset[str]:
+def _cognates(source: _Words, target: _Words) -> frozenset[str]:
     """Word prefixes both versions use about equally often, and not as common words."""
-    counts = [Counter(w for words in doc for w in set(words)) for doc in (source, target)]
+    # How many sentences of each version use each prefix.
+    counts = [Counter(chain.from_iterable(map(set, doc.prefixes()))) for doc in (source, target)]
     return frozenset(
         w
-        for w, a in counts[0].items()
-        if (b := counts[1].get(w, 0))
-        and max(a, b) <= COGNATE_MAX_COUNT
+        for w in counts[0].keys() & counts[1].keys()
+        if max(a := counts[0][w], b := counts[1][w]) <= COGNATE_MAX_COUNT
         and min(a, b) >= COGNATE_MIN_BALANCE * max(a, b)
     )
 
 
 def _name_ids(
-    source_names: Sequence[list[str]], target_names: Sequence[list[str]]
+    source_names: list[str], target_names: list[str]
 ) -> tuple[dict[str, int], dict[str, int]]:
     """Give each name an id, the same on both sides when the spellings are close enough."""
-    source_ids: dict[str, int] = {}
-    for names in source_names:
-        for name in names:
-            source_ids.setdefault(name, len(source_ids))
+    source_ids = {name: k for k, name in enumerate(dict.fromkeys(source_names))}
     # Spellings of one name start alike; comparing within an initial keeps this linear.
     by_initial: dict[str, list[str]] = {}
     for name in source_ids:
         by_initial.setdefault(name[:1], []).append(name)
     target_ids: dict[str, int] = {}
     next_id = len(source_ids)
-    for names in target_names:
-        for name in names:
-            if name in target_ids:
-                continue
-            if name in source_ids:
-                target_ids[name] = source_ids[name]
-                continue
-            choices = by_initial.get(name[:1], [])
-            best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=NAME_MIN_RATIO)
-            if best is None:
-                target_ids[name] = next_id
-                next_id += 1
-            else:
-                target_ids[name] = source_ids[best[0]]
+    for name in dict.fromkeys(target_names):
+        if name in source_ids:
+            target_ids[name] = source_ids[name]
+            continue
+        choices = by_initial.get(name[:1], [])
+        best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=NAME_MIN_RATIO)
+        if best is None:
+            target_ids[name] = next_id
+            next_id += 1
+        else:
+            target_ids[name] = source_ids[best[0]]
     return source_ids, target_ids
 
 
@@ -441,25 +603,31 @@ def _cldr_table(language: str) -> tuple[dict[str, tuple[str, bool]], dict[str, i
 def _cldr_ids(
     raw: list[str],
     folded: list[str],
+    starts: Iterable[tuple[int, int]],
     table: dict[str, tuple[str, bool]],
     longest: dict[str, int],
-) -> list[object]:
-    """The CLDR names in a sentence's words, as ids shared by every language."""
+) -> tuple[list[object], list[int]]:
+    """The CLDR names in the words, as ids shared by every language, and the position of each.
+    `starts`: (position, end of its sentence) of the words that begin a name in `longest`,
+    ascending."""
     found: list[object] = []
+    found_at: list[int] = []
     after = 0  # words before this are inside a name already found
-    for k, word in enumerate(folded):
-        if k < after or word not in longest:
+    for k, limit in starts:
+        if k < after:
             continue
-        size = min(longest[word], len(folded) - k)
+        word = folded[k]
+        size = min(longest[word], limit - k)
         while size:
             hit = table.get(word if size == 1 else " ".join(folded[k : k + size]))
             # A name CLDR capitalises must be capitalised here: English "may" is a verb.
             if hit is not None and (not hit[1] or raw[k][:1].isupper()):
                 found.append(hit[0])
+                found_at.append(k)
                 after = k + size
                 break
             size -= 1
-    return found
+    return found, found_at
 
 
 def _links(text: str) -> list[str]:
@@ -470,61 +638,64 @@ def _links(text: str) -> list[str]:
     return links
 
 
-def _overlaps(span: Span, spans: list[Span]) -> bool:
+def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in spans)
 
 
 def _lexicon(
-    source: list[_Words], target: list[_Words], path: list[tuple[int, int, int, int]]
+    source: _Words, target: _Words, path: list[tuple[int, int, int, int]]
 ) -> dict[str, str]:
     """Target word -> the source word it translates, learned from the path's 1-1 beads: pairs
     seen together in LEXICON_MIN_COUNT beads or more, and seldom apart (Dice coefficient)."""
     ones = [(i, j) for i, j, di, dj in path if di == dj == 1]
-    source_counts = Counter(w for i, _ in ones for w in set(source[i].tokens[:LEXICON_WORDS]))
-    target_counts = Counter(w for _, j in ones for w in set(target[j].tokens[:LEXICON_WORDS]))
+    source_tokens = [source.first_tokens(i) for i, _ in ones]
+    target_tokens = [target.first_tokens(j) for _, j in ones]
+    source_counts = Counter(chain.from_iterable(source_tokens))
+    target_counts = Counter(chain.from_iterable(target_tokens))
     # A pair is seen no more often than its rarer word: words below the minimum cannot count.
     # Words in more than LEXICON_MAX_SHARE of the beads are function words: they say nothing
     # about which sentences match (so a short story learns nothing).
     most = LEXICON_MAX_SHARE * len(ones)
     s_known = {w for w, c in source_counts.items() if LEXICON_MIN_COUNT <= c <= most}
     t_known = {w for w, c in target_counts.items() if LEXICON_MIN_COUNT <= c <= most}
+    if not s_known or not t_known:
+        return {}
     pairs: Counter[tuple[str, str]] = Counter()
-    for i, j in ones:
-        s_words = {w for w in source[i].tokens[:LEXICON_WORDS] if w in s_known}
-        t_words = {w for w in target[j].tokens[:LEXICON_WORDS] if w in t_known}
-        pairs.update((a, b) for a in s_words for b in t_words)
+    for s_tokens, t_tokens in zip(source_tokens, target_tokens, strict=True):
+        s_words = s_known.intersection(s_tokens)
+        if s_words:
+            t_words = t_known.intersection(t_tokens)
+            if t_words:
+                pairs.update(product(s_words, t_words))
     best: dict[str, tuple[float, str]] = {}
-    for (a, b), count in pairs.items():
-        if count < LEXICON_MIN_COUNT:
+    for (a, b), together in pairs.items():
+        if together < LEXICON_MIN_COUNT:
             continue
-        dice = 2 * count / (source_counts[a] + target_counts[b])
+        dice = 2 * together / (source_counts[a] + target_counts[b])
         if dice >= LEXICON_MIN_DICE and (dice, a) > best.get(b, (0.0, "")):
             best[b] = (dice, a)
     return {b: a for b, (_, a) in sorted(best.items())}
 
 
 def _with_lexicon(
-    src: _Side,
-    tgt: _Side,
-    words: list[list[_Words]],
-    shared: frozenset[str],
-    lexicon: dict[str, str],
-) -> tuple[_Side, _Side]:
-    """Both sides with cognate masks that also hold the learned word pairs."""
-    known = frozenset(lexicon.values())
-    bits = _Bits()
-    masks = []
-    for d, doc_words in enumerate(words):
-        side_masks = []
-        for k, sentence in enumerate(doc_words):
-            keys: list[object] = [w for w in sentence.prefixes if w in shared]
-            if d == 0:
-                keys += [("lex", w) for w in sentence.tokens if w in known]
-            else:
-                keys += [("lex", lexicon[w]) for w in sentence.tokens if w in lexicon]
-            side_masks.append(bits.mask(keys, d, k))
-        masks.append(np.array(side_masks, dtype=np.uint64))
-    return replace(src, cognates=masks[0]), replace(tgt, cognates=masks[1])
+    words: list[_Words], cognates: list[_Ragged[str]], lexicon: dict[str, str]
+) -> tuple[Masks, Masks]:
+    """Both sides' cognate masks, holding the learned word pairs too."""
+    # Each side's words -> the key of the pair they belong to.
+    lexicon_keys = (
+        {a: ("lex", a) for a in lexicon.values()},
+        {b: ("lex", a) for b, a in lexicon.items()},
+    )
+    bits = _Bits(places=False)
+    masks: list[Masks] = []
+    for doc_words, doc_cognates, key_of in zip(words, cognates, lexicon_keys, strict=True):
+        in_lexicon = key_of.__contains__
+        keys = (
+            [*shared, *map(key_of.__getitem__, filter(in_lexicon, tokens))]
+            for shared, tokens in zip(doc_cognates, doc_words.tokens(), strict=True)
+        )
+        masks.append(np.array(bits.masks(len(masks), keys), dtype=np.uint64))
+    return masks[0], masks[1]
 
 
 def _merge_cost(path: list[tuple[int, int, int, int]]) -> float:
@@ -562,7 +733,6 @@ def _windows(side: _Side) -> _Windows:
     size = n + 1
     length = np.zeros((MAX_SIDE + 1, size), dtype=np.int64)
     breaks = np.zeros((MAX_SIDE + 1, size), dtype=np.int64)
-    masks = [np.zeros((MAX_SIDE + 1, size), dtype=np.uint64) for _ in range(3)]
     cumulative = np.concatenate(([0], np.cumsum(side.length)))
     paragraph = np.concatenate((side.paragraph, side.paragraph[-1:] if n else [0]))
     for k in range(1, MAX_SIDE + 1):
@@ -571,30 +741,69 @@ def _windows(side: _Side) -> _Windows:
             break
         length[k, :last] = cumulative[k : k + last] - cumulative[:last]
         breaks[k, :last] = paragraph[k - 1 : k - 1 + last] - paragraph[:last]
-        for window, values in zip(masks, (side.strong, side.names, side.cognates), strict=True):
-            window[k, :last] = window[k - 1, :last] | values[k - 1 : k - 1 + last]
-    return _Windows(length, masks[0], masks[1], masks[2], breaks)
+    return _Windows(
+        length,
+        _mask_windows(side.strong),
+        _mask_windows(side.names),
+        _mask_windows(side.cognates),
+        breaks,
+    )
+
+
+def _mask_windows(values: Masks) -> Masks:
+    """The OR of the masks of k sentences starting at i: row k, column i."""
+    n = len(values)
+    window = np.zeros((MAX_SIDE + 1, n + 1), dtype=np.uint64)
+    for k in range(1, min(MAX_SIDE, n) + 1):
+        last = n - k + 1
+        window[k, :last] = window[k - 1, :last] | values[k - 1 : k - 1 + last]
+    return window
 
 
 def _anchor_cost(strong: Masks, names: Masks, cognates: Masks) -> Floats:
     """The cost of the anchors in masks of what one side has and the other lacks."""
-    cost: Floats = STRONG_WEIGHT * np.bitwise_count(strong)
-    cost += NAME_WEIGHT * np.bitwise_count(names)
-    cost += COGNATE_WEIGHT * np.bitwise_count(cognates)
+    return _weighted_anchors(
+        np.bitwise_count(strong), np.bitwise_count(names), np.bitwise_count(cognates)
+    )
+
+
+def _weighted_anchors(strong: Counts, names: Counts, cognates: Counts) -> Floats:
+    """The cost of the anchors that one side has and the other lacks, given how many."""
+    cost = np.multiply(strong, STRONG_WEIGHT, dtype=np.float64)
+    cost += NAME_WEIGHT * names
+    cost += COGNATE_WEIGHT * cognates
     return cost
 
 
 def _length_cost(source: Floats, target: Floats, ratio: float) -> Floats:
     """Gale and Church: -log P(a length difference this large | the sentences match)."""
-    mean = np.maximum((source + target / ratio) / 2, 1.0)
-    x = np.abs(target - source * ratio) / np.sqrt(mean * LENGTH_VARIANCE)
+    return _scaled_length_cost(source, target, source * ratio, target / ratio)
+
+
+def _scaled_length_cost(
+    source: Floats, target: Floats, source_scaled: Floats, target_scaled: Floats
+) -> Floats:
+    """_length_cost given source * ratio and target / ratio: the search computes them once per
+    window rather than once per cell. Arrays are combined in place, with the same arithmetic."""
+    mean = source + target_scaled
+    mean /= 2
+    np.maximum(mean, 1.0, out=mean)
+    mean *= LENGTH_VARIANCE
+    x = target - source_scaled
+    np.abs(x, out=x)
+    x /= np.sqrt(mean, out=mean)
     # -log erfc(x / sqrt 2), read off a table with linear interpolation (the exact function
     # costs ten times more); past its end, the asymptote x^2/2 + log(x sqrt(pi/2)) is within 0.01.
-    position = np.minimum(x * _TAIL_STEPS / _TAIL_END, _TAIL_STEPS)
+    position = x * _TAIL_STEPS
+    position /= _TAIL_END
+    np.minimum(position, _TAIL_STEPS, out=position)
     index = position.astype(np.int64)
-    cost: Floats = _TAIL_COST[index] + (position - index) * _TAIL_SLOPE[index]
-    far = x > _TAIL_END
-    if far.any():
+    position -= index  # the fraction of the step
+    cost: Floats = _TAIL_SLOPE.take(index)
+    cost *= position
+    cost += _TAIL_COST.take(index)
+    if x.max(initial=0.0) > _TAIL_END:
+        far = x > _TAIL_END
         cost[far] = x[far] ** 2 / 2 + np.log(x[far] * math.sqrt(math.pi / 2))
     return cost
 
@@ -618,40 +827,75 @@ def _shape_cost(di: int, dj: int, merge: float) -> float:
     return merge + SIZE_COST * max(0, di + dj - 3)
 
 
+_SHAPE_DI = np.array([di for di, _ in SHAPES], dtype=np.int64)
+_SHAPE_DJ = np.array([dj for _, dj in SHAPES], dtype=np.int64)
+_DELETION = SHAPES.index((1, 0))  # the one shape that links nothing
+
+
+@dataclass(frozen=True, slots=True)
+class _Flat:
+    """One side's windows as flat arrays for take(): window k at sentence i is at
+    k * stride + pad + i. `pad` columns on either side let the search read windows a little
+    off either end without clipping the positions (see _costs for why those reads do not
+    count)."""
+
+    stride: int
+    pad: int
+    length: Floats
+    scaled: Floats  # the length times the ratio (source) or divided by it (target)
+    masks: Masks  # strong, names, cognates: one row each, so that one take() reads all three
+    breaks: Floats | None  # PARAGRAPH_BREAK_WEIGHT per paragraph break; None if there are none
+
+
+def _flat(windows: _Windows, scaled: Floats, pad: int) -> _Flat:
+    def padded(values: npt.NDArray[_Item]) -> npt.NDArray[_Item]:
+        rows, size = values.shape
+        out = np.zeros((rows, pad + size + pad), dtype=values.dtype)
+        out[:, pad : pad + size] = values
+        return out.ravel()
+
+    breaks = (PARAGRAPH_BREAK_WEIGHT * windows.breaks).astype(np.float64, copy=False)
+    return _Flat(
+        pad + windows.length.shape[1] + pad,
+        pad,
+        padded(windows.length.astype(np.float64)),
+        padded(scaled),
+        np.stack([padded(m) for m in (windows.strong, windows.names, windows.cognates)]),
+        padded(breaks) if breaks.any() else None,
+    )
+
+
 def _costs(
-    src: _Windows,
-    tgt: _Windows,
-    ratio: float,
-    merge: float,
-    rows: Ints,
-    lo: Ints,
-    width: int,
-    m: int,
+    src: _Flat, tgt: _Flat, shape_costs: Floats, s_at: Ints, t_at: Ints, outside: Bools
 ) -> Floats:
-    """Bead costs for rows `rows` of the band: [shape, row, column]; inf where impossible."""
-    out = np.empty((len(SHAPES), len(rows), width))
-    j = lo[rows][:, None] + np.arange(width)[None, :]
-    for s, (di, dj) in enumerate(SHAPES):
-        p = rows - di
-        pj = j - dj
-        valid = (p >= 0)[:, None] & (pj >= 0) & (j <= m)
-        pc = np.clip(p, 0, None)
-        pjc = np.clip(pj, 0, m)
-        s_len = src.length[di, pc][:, None].astype(np.float64)
-        t_len = tgt.length[dj, pjc].astype(np.float64)
-        anchors = _anchor_cost(
-            src.strong[di, pc][:, None] ^ tgt.strong[dj, pjc],
-            src.names[di, pc][:, None] ^ tgt.names[dj, pjc],
-            src.cognates[di, pc][:, None] ^ tgt.cognates[dj, pjc],
+    """Bead costs, [row, shape, column], of the beads whose source windows are at `s_at`
+    [row, shape] and target windows at `t_at` [row, shape, column] in the flat arrays; inf in
+    the columns past either end of the target (`outside`, [row, column]). A bead that would
+    start before the first sentence of either side gets a cost from padding: the search reads
+    inf for the cell it would come from, so that cost never counts."""
+    # [kind, row, shape, column]
+    counts = np.bitwise_count(
+        src.masks.take(s_at, axis=1)[..., None] ^ tgt.masks.take(t_at, axis=1)
+    )
+    cost = _weighted_anchors(counts[0], counts[1], counts[2])
+    deleted = SKIP_ANCHOR_SHARE * cost[:, _DELETION]
+    cost += _scaled_length_cost(
+        src.length.take(s_at)[:, :, None],
+        tgt.length.take(t_at),
+        src.scaled.take(s_at)[:, :, None],
+        tgt.scaled.take(t_at),
+    )
+    cost[:, _DELETION] = deleted
+    cost += shape_costs[:, None]
+    if src.breaks is not None or tgt.breaks is not None:
+        # Whole multiples of PARAGRAPH_BREAK_WEIGHT: their sum is exact, as if the breaks were
+        # summed first.
+        cost += (src.breaks.take(s_at)[:, :, None] if src.breaks is not None else 0.0) + (
+            tgt.breaks.take(t_at) if tgt.breaks is not None else 0.0
         )
-        if di and dj:
-            cost = anchors + _length_cost(s_len, t_len, ratio)
-        else:
-            cost = SKIP_ANCHOR_SHARE * anchors
-        cost += _shape_cost(di, dj, merge)
-        cost += PARAGRAPH_BREAK_WEIGHT * (src.breaks[di, pc][:, None] + tgt.breaks[dj, pjc])
-        out[s] = np.where(valid, cost, np.inf)
-    return out
+    if outside.any():
+        cost += np.where(outside, np.inf, 0.0)[:, None, :]
+    return cost
 
 
 # The search.
@@ -667,17 +911,21 @@ def _search(
     half: int,
 ) -> list[tuple[int, int, int, int]]:
     """The cheapest path of beads, as (source start, target start, source size, target size)."""
+    # The length cost's ratio terms, once per window.
+    scaled = (
+        (windows[0].length * ratio).astype(np.float64, copy=False),
+        (windows[1].length / ratio).astype(np.float64, copy=False),
+    )
     while True:
-        path = _banded(windows[0], windows[1], ratio, merge, n, m, centre, half)
+        path = _banded(windows, scaled, merge, n, m, centre, half)
         if path is not None:
             return path
         half *= 2  # the centre line strayed too far for the band to reach the end
 
 
 def _banded(
-    src: _Windows,
-    tgt: _Windows,
-    ratio: float,
+    windows: tuple[_Windows, _Windows],
+    scaled: tuple[Floats, Floats],
     merge: float,
     n: int,
     m: int,
@@ -687,67 +935,105 @@ def _banded(
     # Row i holds columns lo[i] .. lo[i] + width - 1 (target sentences consumed), lo rising.
     width = 2 * half + 1
     lo = centre - half
-    shape_di = np.array([di for di, _ in SHAPES], dtype=np.int64)
-    shape_dj = np.array([dj for _, dj in SHAPES], dtype=np.int64)
     rows_all = np.arange(n + 1, dtype=np.int64)
-    previous = np.clip(rows_all[:, None] - shape_di[None, :], 0, None)
-    shift = lo[:, None] - lo[previous] - shape_dj[None, :]  # column offset into the earlier row
+    previous = np.clip(rows_all[:, None] - _SHAPE_DI[None, :], 0, None)
+    shift = lo[:, None] - lo[previous] - _SHAPE_DJ[None, :]  # column offset into the earlier row
     # Only the last MAX_SIDE + 1 rows of costs are kept, each padded with inf on both sides so
-    # that every shifted read lands in the buffer.
+    # that every shifted read lands in the buffer. A row before the first is never written: it
+    # reads inf.
     slots = MAX_SIDE + 1
     pad_left = MAX_SIDE
     stride = pad_left + width + int(shift.max(initial=0)) + 1
     buffer = np.full(slots * stride, np.inf)
-    slot = (rows_all[:, None] - shape_di[None, :]) % slots
+    slot = (rows_all[:, None] - _SHAPE_DI[None, :]) % slots
     offsets = slot * stride + pad_left + shift
     columns = np.arange(width, dtype=np.int64)
     # One move code per cell, in one int8 array: memory linear in the length.
     moves = np.zeros((n + 1, width), dtype=np.int8)
-    skip = RUN_COST + SKIP_ANCHOR_SHARE * _anchor_cost(tgt.strong[1], tgt.names[1], tgt.cognates[1])
+    tgt_windows = windows[1]
+    skip = RUN_COST + SKIP_ANCHOR_SHARE * _anchor_cost(
+        tgt_windows.strong[1], tgt_windows.names[1], tgt_windows.cognates[1]
+    )
     skip[m] = 0.0
     # Cost of skipping target sentences 0 .. j-1, padded for columns off either end.
     running = np.concatenate((np.zeros(1), np.cumsum(skip[:m])))
     running_padded = np.concatenate((np.zeros(width), running, np.full(width, running[-1])))
-    costs = np.empty(0)
-    chunk_start = 0
-    for i in range(n + 1):
-        if i % ROWS_PER_CHUNK == 0:
-            chunk_start = i
-            rows = rows_all[i : i + ROWS_PER_CHUNK]
-            costs = _costs(src, tgt, ratio, merge, rows, lo, width, m)
-        j = lo[i] + columns
-        if i == 0:
-            values = np.full(width, np.inf)
-            best = np.zeros(width, dtype=np.int64)
-            if 0 <= -lo[0] < width:
-                values[-lo[0]] = 0.0
-        else:
-            candidates = buffer[offsets[i][:, None] + columns[None, :]]
-            candidates += costs[:, i - chunk_start, :]
-            best = candidates.argmin(axis=0)
-            values = candidates[best, columns]
+    shape_costs = np.array([_shape_cost(di, dj, merge) for di, dj in SHAPES])
+    # Columns run from -half to m + half: padding both sides by that and a bead's size keeps
+    # every window read in its array.
+    src = _flat(windows[0], scaled[0], MAX_SIDE)
+    tgt = _flat(tgt_windows, scaled[1], half + MAX_SIDE)
+    src_base = _SHAPE_DI * (src.stride - 1) + src.pad  # + row: the shape's source window
+    tgt_base = (_SHAPE_DJ * (tgt.stride - 1) + tgt.pad)[:, None] + columns  # + lo[row]
+    chunk = max(1, CHUNK_CELLS // (len(SHAPES) * width))
+    scratch = np.empty(width)
+    scratch_head = scratch[:-1]
+    slot_rows = [
+        buffer[k * stride + pad_left : k * stride + pad_left + width] for k in range(slots)
+    ]
+    for chunk_start in range(0, n + 1, chunk):
+        rows = rows_all[chunk_start : chunk_start + chunk]
+        # What does not depend on the rows before is computed for the whole chunk, so that the
+        # loop over its rows makes few numpy calls.
+        j = lo[rows][:, None] + columns
+        outside = (j < 0) | (j > m)
+        costs = _costs(
+            src,
+            tgt,
+            shape_costs,
+            rows[:, None] + src_base,
+            lo[rows][:, None, None] + tgt_base,
+            outside,
+        )
+        reads = offsets[rows][:, :, None] + columns  # buffer positions of each shape's cells
+        run = running_padded[j + width]
         # 0-1 beads chain along the row: D[j] = min(V[j], D[j-1] + skip[j-1]), in closed form.
         # A run of them pays SKIP_COST once and RUN_COST for each further sentence:
         # D[j] = min(V[j], min over k < j of V[k] + SKIP_COST + run cost of k .. j-1).
-        run = running_padded[j + width]
-        row = np.minimum.accumulate(values - run)
-        row[1:] = row[:-1]
-        row[0] = np.inf
-        row += run + (SKIP_COST - RUN_COST)
-        np.minimum(row, values, out=row)
-        row[: max(0, -lo[i])] = np.inf
-        row[max(0, m + 1 - lo[i]) :] = np.inf
-        inserted = row < values - 1e-9
-        moves[i] = np.where(inserted, INSERTION, best)
-        start = (i % slots) * stride + pad_left
-        buffer[start : start + width] = row
+        # Columns off either end get inf here, where V is inf too.
+        chained = run + (SKIP_COST - RUN_COST)
+        chained[outside] = np.inf
+        values = np.empty((len(rows), width))  # V: the cheapest bead into each cell
+        found = np.empty((len(rows), width))  # D
+        found[:, 0] = np.inf  # no 0-1 bead leads into a row's first column
+        for i, candidates, value, row, row_tail, read, run_row, chained_tail in zip(
+            range(chunk_start, chunk_start + len(rows)),
+            costs,
+            values,
+            found,
+            found[:, 1:],
+            reads,
+            run,
+            chained[:, 1:],
+            strict=True,
+        ):
+            if i:
+                candidates += buffer.take(read)
+                np.minimum.reduce(candidates, axis=0, out=value)
+            else:
+                candidates.fill(np.inf)  # its move codes are 0, as for a column with no bead
+                value.fill(np.inf)
+                if 0 <= -lo[0] < width:
+                    value[-lo[0]] = 0.0
+            np.subtract(value, run_row, out=scratch)
+            np.minimum.accumulate(scratch, out=scratch)
+            np.add(scratch_head, chained_tail, out=row_tail)
+            np.minimum(row, value, out=row)
+            slot_rows[i % slots][:] = row
+        # `costs` now holds each cell's candidates: the first cheapest shape is its move.
+        moves[rows] = np.where(found < values - 1e-9, INSERTION, costs.argmin(axis=1))
+        if buffer.min() == np.inf:
+            # No path reaches the last MAX_SIDE + 1 rows, so none can reach the end: the band is
+            # too narrow (a long run of added sentences), and the caller widens it.
+            return None
     end = m - lo[n]
     if not 0 <= end < width or not np.isfinite(buffer[(n % slots) * stride + pad_left + end]):
         return None
     path: list[tuple[int, int, int, int]] = []
+    codes, starts = moves.tobytes(), (lo - rows_all * width).tolist()  # plain ints: faster
     i, jj = n, m
     while i or jj:
-        move = int(moves[i, jj - lo[i]])
+        move = codes[jj - starts[i]]
         di, dj = (0, 1) if move == INSERTION else SHAPES[move]
         i, jj = i - di, jj - dj
         path.append((i, jj, di, dj))
