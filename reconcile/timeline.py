@@ -40,7 +40,8 @@ FAR_WEIGHT = -1.0  # more than six months away
 YEARS_BACK, YEARS_AHEAD = 60, 10  # years searched when inferring the reference date
 WINDOW = dt.timedelta(days=183)
 # A year written in the text ("em julho de 2023", "the 2019 figures"), not inside a figure.
-_YEAR = re.compile(r"(?<![\d.,/-])(?:19|20)\d\d(?![\d%]|[.,/-]\d)")
+# (Its look-behind follows the century's digits, so that the engine skips ahead to a 1 or 2.)
+_YEAR = re.compile(r"(?:19|20)(?<![\d.,/-]..)\d\d(?![\d%]|[.,/-]\d)")
 
 
 @dataclass(frozen=True, slots=True)

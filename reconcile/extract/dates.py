@@ -29,13 +29,15 @@ from reconcile.model import (
     WeekdayMention,
 )
 
-# Numeric dates ("1º/12" too, the Brazilian first of the month). The separator must repeat
+# Numeric dates ("1º/12" too, the Brazilian first of the month). The patterns start with a
+# digit and check what stands before it after it ("(?<!...)." after the first digit), so
+# that the regex engine can skip ahead to the next digit. The separator must repeat
 # before a year; a dot or hyphen form needs a year
 # (or, where the locale writes "21.11.", a trailing dot) so that decimals and scores stay out.
 _NUMERIC = re.compile(
-    r"(?<![\w/.,:-])(\d{1,2})º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:-]\d)"
+    r"(\d(?<![\w/.,:-].)\d?)º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:-]\d)"
 )
-_ISO = re.compile(r"(?<![\w/.-])(\d{4})-(\d{2})-(\d{2})(?![\w/]|[.-]\d)")
+_ISO = re.compile(r"(\d(?<![\w/.-].)\d{3})-(\d{2})-(\d{2})(?![\w/]|[.-]\d)")
 # Fractions such as "2/3 of the vote" or "1/2 cup" are not dates unless something says so.
 _OF_AFTER = re.compile(r"\s+(?:of|de|do|da|dos|das|du|des|del|der|di|dei|della)\b", re.IGNORECASE)
 _IDIOMS = frozenset({"24/7", "9/11"})  # round the clock; the 2001 attacks

@@ -20,7 +20,9 @@ from reconcile.rules.beads import Pair, aligned_pairs
 
 _WORD = re.compile(r"[^\W\d_]+")
 _PART = re.compile(r"[-'’]")
-_COMPOUND = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)+")
+# Possessive (++): a word with no hyphen fails at once instead of giving back letter by letter.
+_COMPOUND = re.compile(r"[^\W\d_]++(?:[-'’][^\W\d_]++)+")
+_JOINERS = ("-", "'", "’")
 # Letters two spellings of one name may differ by: one in a short name, two in a long one.
 _SHORT_NAME = 5
 # A target spelling this common in its language is a word of it ("Lisbon", "Ivan"), so the
@@ -223,7 +225,9 @@ def _fold(word: str) -> str:
 def _folded_words(text: str) -> frozenset[str]:
     """Words and hyphenated compounds, both whole and in parts: "SUD-Rail", "sud", "rail"."""
     words = {_fold(w) for w in _WORD.findall(text)}
-    return frozenset(words | {_fold(w) for w in _COMPOUND.findall(text)})
+    if any(joiner in text for joiner in _JOINERS):
+        words.update(_fold(w) for w in _COMPOUND.findall(text))
+    return frozenset(words)
 
 
 def _kept(name: set[str], other: set[str]) -> bool:
