@@ -71,6 +71,22 @@ def _side(document: Document) -> _Side:
     return _Side(document, by_sentence)
 
 
+# number-mismatch and number-missing read the same comparisons: the last story's are kept,
+# held with the story itself so that an identity test can tell it is the same one. One
+# assignment replaces the pair, so a reader sees either the old pair or the new one.
+_last: tuple[CheckedStory | None, tuple[_Comparison, ...]] = (None, ())
+
+
+def _comparisons_of(story: CheckedStory) -> tuple[_Comparison, ...]:
+    global _last
+    kept_story, kept = _last
+    if kept_story is story:
+        return kept
+    comparisons = tuple(_comparisons(story))
+    _last = (story, comparisons)
+    return comparisons
+
+
 def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
     source = _side(story.versions[0].document)
     for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
@@ -328,7 +344,7 @@ class NumberMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
-        for comparison in _comparisons(story):
+        for comparison in _comparisons_of(story):
             source, target = comparison.source, comparison.target
             language = cldr.language_name(source.locale.language)
             for ours, theirs in comparison.changed:
@@ -360,7 +376,7 @@ class NumberMissing(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
-        for comparison in _comparisons(story):
+        for comparison in _comparisons_of(story):
             source, target = comparison.source, comparison.target
             language = cldr.language_name(source.locale.language)
             first = target.sentences[comparison.bead.target[0]]
