@@ -12,7 +12,12 @@ the median of --runs runs in this process (one thread, after a warm-up). Memory:
 peak of `align()` on documents of about 5,000, 10,000 and 20,000 source sentences (whole copies
 of Text+Berg dev on both sides), each in a fresh subprocess.
 
-    .venv/bin/python benchmarks/align_bench.py [--runs 20] [--no-memory]
+`--aligner embeddings` aligns with the sentence encoder of the `embeddings` extra (see
+reconcile/embed.py) on the sets in languages it supports (not dtm: Hungarian). Its speed counts
+the embedding: each timed run embeds both documents afresh (the encoder itself is loaded
+before timing), the median of at most EMBEDDING_RUNS runs; memory is not measured.
+
+    .venv/bin/python benchmarks/align_bench.py [--runs 20] [--no-memory] [--aligner embeddings]
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from align_score import Bead, ladder_beads, parse_beads, score
 
+from reconcile import embed
 from reconcile.align import align
 from reconcile.extract.dates import extract_dates
 from reconcile.load.text import line_starts
@@ -38,6 +44,7 @@ from reconcile.segment import one_per_line
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "align-gold"
 TARGET_SENTENCES_PER_SECOND = 20_000
+EMBEDDING_RUNS = 3  # each run embeds the documents again: several seconds each
 
 
 def document(path: str, text: str, tag: str) -> Document:
@@ -65,16 +72,25 @@ def load_sets() -> dict[str, tuple[Document, Document, list[Bead]]]:
     }
 
 
-def beads_of(source: Document, target: Document) -> list[Bead]:
-    return [(b.source, b.target) for b in align(source, target).beads]
+def beads_of(source: Document, target: Document, aligner: str = "lexical") -> list[Bead]:
+    return [(b.source, b.target) for b in align(source, target, embeddings=embedder(aligner)).beads]
 
 
-def speed(source: Document, target: Document, runs: int) -> float:
+def embedder(aligner: str) -> embed.Embedder | None:
+    """A fresh embedder (nothing cached) for the embeddings aligner, else None."""
+    return embed.Embedder() if aligner == "embeddings" else None
+
+
+def speed(source: Document, target: Document, runs: int, aligner: str = "lexical") -> float:
     align(source, target)  # warm-up: CLDR tables, caches
+    if aligner == "embeddings":
+        embed.use_encoder()  # loaded once per process, as in a batch worker: not timed
+        runs = min(runs, EMBEDDING_RUNS)
     times = []
     for _ in range(runs):
+        embeddings = embedder(aligner)
         start = time.perf_counter()
-        align(source, target)
+        align(source, target, embeddings=embeddings)
         times.append(time.perf_counter() - start)
     return (len(source.sentences) + len(target.sentences)) / statistics.median(times)
 
@@ -107,6 +123,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--no-memory", action="store_true")
     parser.add_argument("--memory-size", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--aligner", choices=embed.ALIGNERS, default="lexical")
     args = parser.parse_args()
     if args.memory_size:
         peak, seconds, sentences = memory(args.memory_size)
@@ -119,18 +136,34 @@ def main() -> int:
             file=sys.stderr,
         )
         return 2
+    if args.aligner == "embeddings":
+        try:
+            embed.check_installed()
+        except embed.MissingExtra as error:
+            print(f"align_bench: {error}", file=sys.stderr)
+            return 2
     sets = load_sets()
     print(f"{'set':<20} {'src':>5} {'tgt':>5}  strict P/R/F1        lax P/R/F1          sent/s")
     for name, (source, target, gold) in sets.items():
-        result = score([(gold, beads_of(source, target))])
-        rate = speed(source, target, args.runs)
+        if (
+            args.aligner == "embeddings"
+            and not {
+                source.locale.language,
+                target.locale.language,
+            }
+            <= embed.USE_LANGUAGES
+        ):
+            print(f"{name:<20} skipped: the encoder does not support both languages")
+            continue
+        result = score([(gold, beads_of(source, target, args.aligner))])
+        rate = speed(source, target, args.runs, args.aligner)
         print(
             f"{name:<20} {len(source.sentences):>5} {len(target.sentences):>5}  "
             f"{result.precision_strict:.3f}/{result.recall_strict:.3f}/{result.f1_strict:.3f}  "
             f"{result.precision_lax:.3f}/{result.recall_lax:.3f}/{result.f1_lax:.3f}  "
             f"{rate:>8,.0f}"
         )
-    if args.no_memory:
+    if args.no_memory or args.aligner != "lexical":
         return 0
     print("memory (tracemalloc peak of align(), fresh process per size)")
     for size in (5_000, 10_000, 20_000):

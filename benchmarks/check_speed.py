@@ -289,8 +289,8 @@ def print_table(result: dict) -> None:
     print("  rounds: " + ", ".join(f"{r['stories_per_second']:.1f}/s" for r in speed["rounds"]))
     fresh = result["new_stories"]
     print(f"new story each run ({fresh['caches_cleared']} text caches cleared before it):")
-    print(f"  {fresh['stories_per_second']:8.1f} stories/s   "
-          f"{fresh['ms_median']:8.2f} ms/story median   {fresh['ms_p90']:8.2f} ms/story p90")  # fmt: skip
+    print(f"  {fresh['stories_per_second']:8.1f} stories/s   {fresh['ms_median']:8.2f} ms/story "
+          f"median   {fresh['ms_p90']:8.2f} ms/story p90")  # fmt: skip
     print("stages, median ms per story (both versions):")
     for key in ("read", "locale", "segment", "extract", "timeline+align+rules", "check"):
         share = 100 * stages[key] / stages["check"]

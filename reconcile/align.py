@@ -17,6 +17,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from reconcile import embed
 from reconcile.locale import cldr_names
 from reconcile.model import Alignment, Bead, Document
 
@@ -137,15 +138,20 @@ _MAX_CLDR_WORDS = 4
 Span = tuple[int, int]
 
 
-def align(source: Document, target: Document) -> Alignment:
-    """Align the sentences of `target` to those of `source`, covering both in order."""
+def align(
+    source: Document, target: Document, *, embeddings: embed.Embedder | None = None
+) -> Alignment:
+    """Align the sentences of `target` to those of `source`, covering both in order.
+
+    `embeddings`: also weigh what the sentences say, by a sentence encoder (see embed.py)."""
     src, tgt, anchors, words, cognates = _features(source, target)
     n, m = src.count, tgt.count
     windows = _windows(src), _windows(tgt)
+    meaning = None if embeddings is None else embeddings.windows(source, target, MAX_SIDE)
     centre = _centre(n, m, anchors)
     half = min(BAND_MAX, max(BAND_MIN, math.ceil(BAND_SHARE * max(n, m))))
     ratio = _ratio(int(src.length.sum()), int(tgt.length.sum()))
-    path = _search(windows, n, m, ratio, MERGE_COST, centre, half)
+    path = _search(windows, n, m, ratio, MERGE_COST, centre, half, meaning)
     # Dropped or added sentences bias the ratio of total lengths, most in short stories;
     # the sentences aligned 1-1 give a fairer one. Search again only when it or the merge
     # cost differs.
@@ -174,7 +180,7 @@ def align(source: Document, target: Document) -> Alignment:
         points = [(0, 0), *((i, j) for i, j, _, _ in path[1:]), (n, m)]
         along = np.interp(np.arange(n + 1), [p[0] for p in points], [p[1] for p in points])
         centre = np.maximum.accumulate(np.rint(along).astype(np.int64))
-        path = _search(windows, n, m, ratio, merge, centre, min(half, REFINE_HALF))
+        path = _search(windows, n, m, ratio, merge, centre, min(half, REFINE_HALF), meaning)
     beads = _beads(windows, ratio, path)
     return Alignment(source.path, target.path, beads)
 
@@ -866,7 +872,13 @@ def _flat(windows: _Windows, scaled: Floats, pad: int) -> _Flat:
 
 
 def _costs(
-    src: _Flat, tgt: _Flat, shape_costs: Floats, s_at: Ints, t_at: Ints, outside: Bools
+    src: _Flat,
+    tgt: _Flat,
+    shape_costs: Floats,
+    s_at: Ints,
+    t_at: Ints,
+    outside: Bools,
+    meaning: tuple[embed.FlatVectors, embed.FlatVectors] | None = None,
 ) -> Floats:
     """Bead costs, [row, shape, column], of the beads whose source windows are at `s_at`
     [row, shape] and target windows at `t_at` [row, shape, column] in the flat arrays; inf in
@@ -893,6 +905,8 @@ def _costs(
         cost += (src.breaks.take(s_at)[:, :, None] if src.breaks is not None else 0.0) + (
             tgt.breaks.take(t_at) if tgt.breaks is not None else 0.0
         )
+    if meaning is not None:
+        cost += embed.bead_costs(meaning[0], meaning[1], s_at, t_at)
     if outside.any():
         cost += np.where(outside, np.inf, 0.0)[:, None, :]
     return cost
@@ -909,6 +923,7 @@ def _search(
     merge: float,
     centre: Ints,
     half: int,
+    meaning: tuple[embed.WindowVectors, embed.WindowVectors] | None = None,
 ) -> list[tuple[int, int, int, int]]:
     """The cheapest path of beads, as (source start, target start, source size, target size)."""
     # The length cost's ratio terms, once per window.
@@ -917,7 +932,7 @@ def _search(
         (windows[1].length / ratio).astype(np.float64, copy=False),
     )
     while True:
-        path = _banded(windows, scaled, merge, n, m, centre, half)
+        path = _banded(windows, scaled, merge, n, m, centre, half, meaning)
         if path is not None:
             return path
         half *= 2  # the centre line strayed too far for the band to reach the end
@@ -931,6 +946,7 @@ def _banded(
     m: int,
     centre: Ints,
     half: int,
+    meaning: tuple[embed.WindowVectors, embed.WindowVectors] | None = None,
 ) -> list[tuple[int, int, int, int]] | None:
     # Row i holds columns lo[i] .. lo[i] + width - 1 (target sentences consumed), lo rising.
     width = 2 * half + 1
@@ -963,6 +979,8 @@ def _banded(
     # every window read in its array.
     src = _flat(windows[0], scaled[0], MAX_SIDE)
     tgt = _flat(tgt_windows, scaled[1], half + MAX_SIDE)
+    # The embeddings' bead sides, in the same flat layout.
+    flat_meaning = None if meaning is None else (meaning[0].flat(src.pad), meaning[1].flat(tgt.pad))
     src_base = _SHAPE_DI * (src.stride - 1) + src.pad  # + row: the shape's source window
     tgt_base = (_SHAPE_DJ * (tgt.stride - 1) + tgt.pad)[:, None] + columns  # + lo[row]
     chunk = max(1, CHUNK_CELLS // (len(SHAPES) * width))
@@ -984,6 +1002,7 @@ def _banded(
             rows[:, None] + src_base,
             lo[rows][:, None, None] + tgt_base,
             outside,
+            flat_meaning,
         )
         reads = offsets[rows][:, :, None] + columns  # buffer positions of each shape's cells
         run = running_padded[j + width]

@@ -8,8 +8,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
+from reconcile import embed, rules, suppress
 from reconcile import locale as cldr
-from reconcile import rules, suppress
 from reconcile.align import align
 from reconcile.config import Config
 from reconcile.extract.dates import extract_dates
@@ -49,6 +49,7 @@ class Options:
     config: Config = field(default_factory=Config)  # rule options, filters, severities
     baseline: Baseline | None = None  # findings accepted earlier, left out of the report
     max_bytes: int = DEFAULT_MAX_BYTES  # larger input files are refused
+    aligner: str = "lexical"  # one of embed.ALIGNERS; "embeddings" needs the embeddings extra
 
 
 def check(paths: Sequence[str], options: Options) -> Report:
@@ -106,13 +107,27 @@ def build_story(paths: Sequence[str], options: Options) -> CheckedStory:
         resolve(d, r, cldr.order_is_settled(d.locale.tag))
         for d, r in zip(documents, references, strict=True)
     ]
-    alignments = given or tuple(align(documents[0], other) for other in documents[1:])
+    embeddings = embedder(options)
+    alignments = given or tuple(
+        align(documents[0], other, embeddings=embeddings) for other in documents[1:]
+    )
     timelines = _resolve_with_alignment(documents, references, first, alignments)
     versions = tuple(
         Version(d, t, "source" if i == 0 else "target")
         for i, (d, t) in enumerate(zip(documents, timelines, strict=True))
     )
     return CheckedStory(_story_id(paths), versions, alignments)
+
+
+def embedder(options: Options) -> embed.Embedder | None:
+    """The sentence embedder the options ask for (one per story, so that the source is
+    embedded once for all its translations), or None for the lexical aligner."""
+    if options.aligner not in embed.ALIGNERS:
+        raise ValueError(f"unknown aligner {options.aligner!r}: choose from {embed.ALIGNERS}")
+    if options.aligner == "lexical":
+        return None
+    embed.check_installed()
+    return embed.Embedder()
 
 
 def _load_versions(

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from reconcile import api, batch, rules, suppress
+from reconcile import api, batch, embed, rules, suppress
 from reconcile import config as config_file
 from reconcile.align import LOW_CONFIDENCE, align
 from reconcile.config import Config
@@ -89,6 +89,14 @@ JobsOption = Annotated[
     int | None,
     typer.Option("--jobs", "-j", help="Stories checked at once (default: the CPU count)."),
 ]
+AlignerOption = Annotated[
+    str,
+    typer.Option(
+        "--aligner",
+        help="lexical, or embeddings: also compare what the sentences say "
+        "(needs the embeddings extra; slower).",
+    ),
+]
 
 
 @app.command()
@@ -107,9 +115,11 @@ def check(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     max_file_size: MaxSizeOption = None,
+    aligner: AlignerOption = "lexical",
 ) -> None:
     """Check one story: FILE... are its versions, the first is the source."""
     _choose(format, FORMATS, "--format")
+    _choose_aligner(aligner)
     settings = _settings(config, select, ignore, fail_on, baseline)
     failing = settings.fail_on or "warning"
     if source is not None:
@@ -117,6 +127,7 @@ def check(
             _fail(f"--source {source!r} is not one of the files given")
         files = [source, *(f for f in files if f != source)]
     options = _limited(_options(lang, reference_date, settings, files), max_file_size)
+    options = replace(options, aligner=aligner)
     report = _guard(lambda: api.check(files, options))
     colour = format == "text" and output is None and _terminal()
     _emit(formatter(format, colour=colour, fail_on=failing).render(report), output)
@@ -140,6 +151,7 @@ def batch_command(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     max_file_size: MaxSizeOption = None,
+    aligner: AlignerOption = "lexical",
 ) -> None:
     """Check many stories; a story that cannot be read is reported and the rest still run.
 
@@ -147,10 +159,12 @@ def batch_command(
     --fail-on, else 0.
     """
     _choose(format, FORMATS, "--format")
+    _choose_aligner(aligner)
     settings = _settings(config, select, ignore, fail_on, baseline, source_locale)
     failing = settings.fail_on or "warning"
     workers = _workers(jobs)
     options = _limited(_options(None, reference_date, settings, []), max_file_size)
+    options = replace(options, aligner=aligner)
     found = _guard(lambda: batch.discover(paths, settings.source_locale, settings))
     colour = format == "text" and output is None and _terminal()
     render = formatter(format, colour=colour, fail_on=failing)
@@ -244,10 +258,12 @@ def align_command(
             "--one-sentence-per-line", help="Each line is one sentence: take the input as is."
         ),
     ] = False,
+    aligner: AlignerOption = "lexical",
 ) -> None:
     """Show the sentence alignment of two versions; low-confidence beads are marked."""
     _choose(format, ("text", "tsv", "json", "beads"), "--format")
-    options = _options(lang, None)
+    _choose_aligner(aligner)
+    options = replace(_options(lang, None), aligner=aligner)
 
     def load() -> tuple[Document, Document]:
         api._refuse_duplicates([source, target])
@@ -257,7 +273,8 @@ def align_command(
         )
 
     ours, theirs = _guard(load)
-    alignment = align(ours, theirs)
+    embeddings = api.embedder(options)
+    alignment = _guard(lambda: align(ours, theirs, embeddings=embeddings))
     rows = [
         (
             bead.source,
@@ -351,6 +368,16 @@ def _fail(message: str) -> NoReturn:
 def _choose(value: str, allowed: tuple[str, ...], option: str) -> None:
     if value not in allowed:
         _fail(f"{option} {value!r}: choose from {', '.join(allowed)}")
+
+
+def _choose_aligner(aligner: str) -> None:
+    """--aligner: a known value, and for embeddings, the extra installed."""
+    _choose(aligner, embed.ALIGNERS, "--aligner")
+    if aligner == "embeddings":
+        try:
+            embed.check_installed()
+        except embed.MissingExtra as error:
+            _fail(str(error))
 
 
 def _options(
