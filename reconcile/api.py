@@ -198,16 +198,19 @@ def _resolve_with_alignment(
     if not alignments:
         return list(first)
     aligned: list[dict[int, list[tuple[dt.date, str]]]] = [{} for _ in documents]
+    # Each version's dates by sentence (in text order), so that a bead looks at its own only.
+    mentions = [_dates_by_sentence(d) for d in documents]
+    settled = [_settled_by_sentence(d, t) for d, t in zip(documents, first, strict=True)]
     for number, alignment in enumerate(alignments, start=1):
         pairs = ((0, number), (number, 0))
         for bead in alignment.beads:
             sides = {0: bead.source, number: bead.target}
             for mine, theirs in pairs:
-                lent = _settled_dates(documents[theirs], first[theirs], sides[theirs])
+                lent = [d for k in sides[theirs] for d in settled[theirs].get(k, ())]
                 if not lent:
                     continue
-                for index, mention in enumerate(documents[mine].dates):
-                    if mention.sentence in sides[mine]:
+                for sentence in sides[mine]:
+                    for index in mentions[mine].get(sentence, ()):
                         aligned[mine].setdefault(index, []).extend(lent)
     # A version no other version lends a date keeps its first timeline: nothing would change.
     return [
@@ -216,18 +219,26 @@ def _resolve_with_alignment(
     ]
 
 
-def _settled_dates(
-    document: Document, timeline: Timeline, sentences: Sequence[int]
-) -> list[tuple[dt.date, str]]:
+def _settled_by_sentence(
+    document: Document, timeline: Timeline
+) -> dict[int, list[tuple[dt.date, str]]]:
+    """The dates a version's own evidence decided, by sentence, with where they come from."""
     language = cldr.language_name(document.locale.language)
-    lent = []
+    settled: dict[int, list[tuple[dt.date, str]]] = {}
     for resolved in timeline.dates:
-        if resolved.mention.sentence not in sentences or resolved.value is None:
+        if resolved.value is None or not resolved.decided:
             continue
-        if resolved.decided:
-            where = f"the {language} version ({document.path}, {resolved.mention.text!r})"
-            lent.append((resolved.value, where))
-    return lent
+        where = f"the {language} version ({document.path}, {resolved.mention.text!r})"
+        settled.setdefault(resolved.mention.sentence, []).append((resolved.value, where))
+    return settled
+
+
+def _dates_by_sentence(document: Document) -> dict[int, list[int]]:
+    """The index in document.dates of each date mention, by sentence, in text order."""
+    by_sentence: dict[int, list[int]] = {}
+    for index, mention in enumerate(document.dates):
+        by_sentence.setdefault(mention.sentence, []).append(index)
+    return by_sentence
 
 
 def _refuse_duplicates(paths: Sequence[str]) -> None:
