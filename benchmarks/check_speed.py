@@ -147,6 +147,7 @@ _KEPT = frozenset(
         "reconcile.extract.numbers._read",
         "reconcile.extract.numbers._readings",
         "reconcile.rules.names._fold",
+        "reconcile.lexicon.frequency",
     }
 )
 

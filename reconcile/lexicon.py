@@ -50,6 +50,8 @@ def negation_words(language: str) -> frozenset[str]:
     return _NEGATION.get(language, frozenset())
 
 
+# Cached: names and their rules ask for the same common words in every sentence.
+@functools.lru_cache(maxsize=1 << 16)
 def frequency(word: str, language: str) -> float:
     """How common a lower-cased word is in `language`, on the Zipf scale; 0 if unknown."""
     if language not in _languages():
