@@ -15,14 +15,8 @@ class Pair:
     source: Document
     target: Document
     bead: Bead
-
-    @property
-    def source_text(self) -> str:
-        return " ".join(self.source.sentences[i].text for i in self.bead.source)
-
-    @property
-    def target_text(self) -> str:
-        return " ".join(self.target.sentences[i].text for i in self.bead.target)
+    source_text: str  # the bead's source sentences, joined by a space
+    target_text: str
 
     def target_span(self) -> tuple[int, int]:
         sentences = self.target.sentences
@@ -35,8 +29,33 @@ class Pair:
 
 def aligned_pairs(story: CheckedStory) -> Iterator[Pair]:
     """Every bead that has sentences on both sides, for every translation of the story."""
+    return iter(_pairs_of(story))
+
+
+# The pairs of the last story checked: every rule walks them, so they (and their joined
+# texts) are made once per story rather than once per rule. The story is held, so the
+# identity test cannot match a new story at a reused address.
+_last_pairs: tuple[CheckedStory, tuple[Pair, ...]] | None = None
+
+
+def _pairs_of(story: CheckedStory) -> tuple[Pair, ...]:
+    global _last_pairs
+    if _last_pairs is not None and _last_pairs[0] is story:
+        return _last_pairs[1]
     source = story.versions[0].document
+    pairs = []
     for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
+        target = version.document
         for bead in alignment.beads:
             if bead.source and bead.target:
-                yield Pair(source, version.document, bead)
+                pairs.append(
+                    Pair(
+                        source,
+                        target,
+                        bead,
+                        " ".join(source.sentences[i].text for i in bead.source),
+                        " ".join(target.sentences[i].text for i in bead.target),
+                    )
+                )
+    _last_pairs = (story, tuple(pairs))
+    return _last_pairs[1]

@@ -47,6 +47,8 @@ class LanguageUntranslated(Rule):
             target_language = target.locale.language
             if target_language == source_language:
                 continue
+            theirs = lexicon.distinctive_function_words(source_language, target_language)
+            ours = lexicon.distinctive_function_words(target_language, source_language)
             source_text = pair.source_text
             for index in pair.bead.target:
                 if (target.path, index) in seen:
@@ -58,9 +60,7 @@ class LanguageUntranslated(Rule):
                 words = _own_words(kept_spans[target.path], sentence)
                 if len(words) < _MIN_WORDS:
                     continue
-                if not _suspect(
-                    words, sentence.text, source_text, source_language, target_language
-                ):
+                if not _suspect(words, sentence.text, source_text, theirs, ours):
                     continue
                 probabilities = cldr.language_probabilities(
                     " ".join(words), (source_language, target_language)
@@ -113,12 +113,15 @@ def _own_words(spans: dict[int, list[tuple[int, int]]], sentence: Sentence) -> l
     return [w.lower() for w in _WORD.findall("".join(kept))]
 
 
-def _suspect(words: list[str], text: str, source_text: str, source: str, target: str) -> bool:
-    """The cheap test: the source's function words, or a copy of the aligned source sentence."""
+def _suspect(
+    words: list[str], text: str, source_text: str, theirs: frozenset[str], ours: frozenset[str]
+) -> bool:
+    """The cheap test: the source's function words, or a copy of the aligned source sentence.
+
+    `theirs` are function words of the source's language only, `ours` of the target's only.
+    """
     if fuzz.ratio(cldr.fold(text), cldr.fold(source_text)) >= _COPY_RATIO:
         return True
-    theirs = lexicon.distinctive_function_words(source, target)
-    ours = lexicon.distinctive_function_words(target, source)
-    source_hits = sum(1 for w in words if w in theirs)
-    target_hits = sum(1 for w in words if w in ours)
+    source_hits = sum(w in theirs for w in words)
+    target_hits = sum(w in ours for w in words)
     return source_hits >= _MIN_SOURCE_WORDS and source_hits > target_hits

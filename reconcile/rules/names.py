@@ -5,8 +5,8 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -18,11 +18,10 @@ from reconcile.model import CheckedStory, Document, Finding, NameMention, Severi
 from reconcile.rules.base import Rule
 from reconcile.rules.beads import Pair, aligned_pairs
 
-_WORD = re.compile(r"[^\W\d_]+")
 _PART = re.compile(r"[-'’]")
-# Possessive (++): a word with no hyphen fails at once instead of giving back letter by letter.
-_COMPOUND = re.compile(r"[^\W\d_]++(?:[-'’][^\W\d_]++)+")
-_JOINERS = ("-", "'", "’")
+# A word, or words joined by hyphens or apostrophes ("SUD-Rail"). Possessive (++): a run of
+# letters is never given back letter by letter.
+_COMPOUND = re.compile(r"[^\W\d_]++(?:[-'’][^\W\d_]++)*")
 # Letters two spellings of one name may differ by: one in a short name, two in a long one.
 _SHORT_NAME = 5
 # A target spelling this common in its language is a word of it ("Lisbon", "Ivan"), so the
@@ -49,37 +48,37 @@ class NameSpelling(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        indexes = _indexes_of(story)
         for pair in aligned_pairs(story):
-            yield from self._pair(pair)
+            yield from self._pair(pair, indexes[id(pair.source)], indexes[id(pair.target)])
 
-    def _pair(self, pair: Pair) -> Iterator[Finding]:
-        source_names = _names_in(pair.source, pair.bead.source)
-        target_names = _names_in(pair.target, pair.bead.target)
+    def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
+        source_names = source.names_in(pair.bead.source)
+        target_names = target.names_in(pair.bead.target)
         if not source_names or not target_names:
             return
-        source_words = _folded_words(pair.source_text)
-        target_words = _folded_words(pair.target_text)
-        source_tokens = [(n, t) for n in source_names for t in name_tokens(n)]
+        source_words = source.words_in(pair.bead.source)
+        target_words = target.words_in(pair.bead.target)
+        source_tokens = [(n, t) for n in source_names for t in source.tokens(n)]
         source_places = cldr.place_names(pair.source.locale.language)
         target_places = cldr.place_names(pair.target.locale.language)
         target_language = pair.target.locale.language
         for name in target_names:
-            tokens = name_tokens(name)
-            for start, end, word in tokens:
-                folded = cldr.fold(word)
+            tokens = target.tokens(name)
+            for start, end, word, folded in tokens:
                 if folded in source_words:
                     yield from self._accents(pair, name, start, end, word, source_tokens)
                     continue
                 if folded in target_places:
                     continue
-                anchored = any(cldr.fold(w) in source_words for _, _, w in tokens if w != word)
+                anchored = any(f in source_words for _, _, w, f in tokens if w != word)
                 if not anchored and lexicon.frequency(folded, target_language) >= _COMMON_SPELLING:
                     continue
                 match = _closest(folded, name, source_tokens, target_words, source_places)
                 if match is None:
                     continue
-                s_start, s_end, s_word = match
-                if _translated(folded, target_language, cldr.fold(s_word), pair):
+                s_start, s_end, s_word, s_folded = match
+                if _translated(folded, target_language, s_folded, pair):
                     continue
                 # A typing slip does not add diacritics: "Iguaçu" for "Iguazú" is the
                 # translator's chosen form of the name, worth a look but not a warning.
@@ -102,12 +101,12 @@ class NameSpelling(Rule):
         start: int,
         end: int,
         word: str,
-        source_tokens: list[tuple[NameMention, tuple[int, int, str]]],
+        source_tokens: list[tuple[NameMention, _Token]],
     ) -> Iterator[Finding]:
         """The same letters with other diacritics: "Yvan" for "Yván"."""
-        folded = cldr.fold(word)
-        for source_name, (s_start, s_end, s_word) in source_tokens:
-            if cldr.fold(s_word) != folded or _accented(s_word) == _accented(word):
+        folded = _fold(word)
+        for source_name, (s_start, s_end, s_word, s_folded) in source_tokens:
+            if s_folded != folded or _accented(s_word) == _accented(word):
                 continue
             if name.weak and source_name.weak:
                 continue
@@ -139,17 +138,18 @@ class NameMissing(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        indexes = _indexes_of(story)
         for pair in aligned_pairs(story):
-            yield from self._pair(pair)
+            yield from self._pair(pair, indexes[id(pair.source)], indexes[id(pair.target)])
 
-    def _pair(self, pair: Pair) -> Iterator[Finding]:
-        target_words = sorted(_folded_words(pair.target_text))
+    def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
+        target_words: frozenset[str] | None = None  # found when first needed
         target_entities = {
-            n.entity for n in _names_in(pair.target, pair.bead.target) if n.entity is not None
+            n.entity for n in target.names_in(pair.bead.target) if n.entity is not None
         }
         reported: set[str] = set()
-        for name in _names_in(pair.source, pair.bead.source):
-            words = _identifying(name)
+        for name in source.names_in(pair.bead.source):
+            words = source.identifying(name)
             opens = pair.source.sentences[name.sentence].start == name.start
             if name.weak or opens or not words or all(w.isupper() for w in name.text.split()):
                 # A capital that proves little (a sentence's first word may be a common noun
@@ -159,11 +159,13 @@ class NameMissing(Rule):
                 continue
             if name.entity is not None and name.entity in target_entities:
                 continue
+            if target_words is None:
+                target_words = target.words_in(pair.bead.target)
             if any(_present(w, target_words) for w in words):
                 continue
-            if _named_before(pair.source, name, set(words)):
+            if source.named_before(name, set(words)):
                 continue  # a repeated name may become a pronoun
-            if not _kept_elsewhere(pair, set(words)):
+            if not target.kept_elsewhere(pair.bead.target, set(words)):
                 continue
             reported.add(name.key)
             start, end = pair.target_span()
@@ -177,42 +179,92 @@ class NameMissing(Rule):
             )
 
 
-def _named_before(document: Document, name: NameMention, words: set[str]) -> bool:
-    return any(
-        set(_identifying(other)) & words
-        for other in document.names
-        if other.sentence < name.sentence
-    )
+# A word of a name: (start, end) in the document text, the word, and the word folded.
+_Token = tuple[int, int, str, str]
 
 
-def _kept_elsewhere(pair: Pair, words: set[str]) -> bool:
-    """Whether the translation keeps the name outside this bead, so does not translate it.
+class _NameIndex:
+    """What the name rules ask of a document for its beads, worked out once per document
+    and only when first asked for: most beads need little of it."""
 
-    As a whole, or a part of it ("Haddad" for "Fernando Haddad", "President Lula" for
-    "Lula"), but not inside a longer name ("Consorzio Venezia Nuova" for "Venezia").
-    """
-    return any(
-        _kept(words, set(_identifying(other)))
-        for other in pair.target.names
-        if other.sentence not in pair.bead.target
-    )
+    __slots__ = ("_by_sentence", "_document", "_tokens", "_words")
+
+    def __init__(self, document: Document) -> None:
+        self._document = document
+        self._by_sentence: dict[int, list[NameMention]] = {}
+        for name in document.names:
+            self._by_sentence.setdefault(name.sentence, []).append(name)
+        # Keyed by id(): the document holds its names, so no id is reused while it lives.
+        self._tokens: dict[int, tuple[tuple[_Token, ...], tuple[str, ...]]] = {}
+        self._words: dict[int, frozenset[str]] = {}
+
+    def names_in(self, sentences: tuple[int, ...]) -> list[NameMention]:
+        # Sentences ascend and names are in text order, so this keeps the text order.
+        return [n for i in sentences for n in self._by_sentence.get(i, ())]
+
+    def tokens(self, name: NameMention) -> tuple[_Token, ...]:
+        return self._tokens_of(name)[0]
+
+    def identifying(self, name: NameMention) -> tuple[str, ...]:
+        """The folded words that identify a name."""
+        return self._tokens_of(name)[1]
+
+    def _tokens_of(self, name: NameMention) -> tuple[tuple[_Token, ...], tuple[str, ...]]:
+        found = self._tokens.get(id(name))
+        if found is None:
+            tokens = tuple((s, e, w, _fold(w)) for s, e, w in name_tokens(name))
+            found = self._tokens[id(name)] = (tokens, tuple(t[3] for t in tokens))
+        return found
+
+    def words_in(self, sentences: tuple[int, ...]) -> frozenset[str]:
+        # A word never spans the space joining two sentences, so a bead's words are the
+        # union of its sentences' words.
+        if len(sentences) == 1:
+            return self._sentence_words(sentences[0])
+        return frozenset().union(*(self._sentence_words(i) for i in sentences))
+
+    def _sentence_words(self, sentence: int) -> frozenset[str]:
+        words = self._words.get(sentence)
+        if words is None:
+            words = self._words[sentence] = _folded_words(self._document.sentences[sentence].text)
+        return words
+
+    def named_before(self, name: NameMention, words: set[str]) -> bool:
+        """Whether a name in an earlier sentence shares one of `words`."""
+        # Called for few names, so only the earlier names are tokenized, up to the first hit.
+        return any(
+            not words.isdisjoint(self.identifying(other))
+            for other in self._document.names
+            if other.sentence < name.sentence
+        )
+
+    def kept_elsewhere(self, bead: tuple[int, ...], words: set[str]) -> bool:
+        """Whether the translation keeps the name outside this bead, so does not translate it.
+
+        As a whole, or a part of it ("Haddad" for "Fernando Haddad", "President Lula" for
+        "Lula"), but not inside a longer name ("Consorzio Venezia Nuova" for "Venezia").
+        """
+        return any(
+            _kept(words, set(self.identifying(other)))
+            for other in self._document.names
+            if other.sentence not in bead
+        )
 
 
-def _names_in(document: Document, sentences: tuple[int, ...]) -> list[NameMention]:
-    # Names are in text order, so those of a bead's sentences are found by bisection.
-    names = document.names
-    first = bisect_left(names, sentences[0], key=_sentence_of)
-    last = bisect_right(names, sentences[-1], key=_sentence_of)
-    return [n for n in names[first:last] if n.sentence in sentences]
+# The indexes of the last story's documents: both name rules walk every bead of it. The
+# story is held, so an identity test cannot match a new story at a reused address.
+_last_indexes: tuple[CheckedStory | None, dict[int, _NameIndex]] = (None, {})
 
 
-def _sentence_of(name: NameMention) -> int:
-    return name.sentence
-
-
-@functools.lru_cache(maxsize=8192)
-def _identifying(name: NameMention) -> tuple[str, ...]:
-    return tuple(_fold(w) for _, _, w in name_tokens(name))
+def _indexes_of(story: CheckedStory) -> dict[int, _NameIndex]:
+    """Each document's index, by id() of the document."""
+    global _last_indexes
+    kept_story, kept = _last_indexes
+    if kept_story is story:
+        return kept
+    indexes = {id(v.document): _NameIndex(v.document) for v in story.versions}
+    _last_indexes = (story, indexes)
+    return indexes
 
 
 @functools.lru_cache(maxsize=65536)
@@ -220,30 +272,31 @@ def _fold(word: str) -> str:
     return cldr.fold(word)
 
 
-# Cached: each rule folds the same bead texts, and a sentence sits in more than one pair.
-@functools.lru_cache(maxsize=4096)
 def _folded_words(text: str) -> frozenset[str]:
     """Words and hyphenated compounds, both whole and in parts: "SUD-Rail", "sud", "rail"."""
-    words = {_fold(w) for w in _WORD.findall(text)}
-    if any(joiner in text for joiner in _JOINERS):
-        words.update(_fold(w) for w in _COMPOUND.findall(text))
-    return frozenset(words)
+    found = _COMPOUND.findall(text)
+    words = set(found)
+    for word in found:
+        if "-" in word or "'" in word or "’" in word:
+            words.update(_PART.split(word))
+    # Each distinct word is folded once.
+    return frozenset(map(cldr.fold, words))
 
 
-def _kept(name: set[str], other: set[str]) -> bool:
+def _kept(name: AbstractSet[str], other: AbstractSet[str]) -> bool:
     if not other:
         return False
     return other <= name or (name <= other and len(other) <= len(name) + 1)
 
 
-def _present(word: str, words: list[str]) -> bool:
+def _present(word: str, words: frozenset[str]) -> bool:
     """`word` or a form of it ("Venezuela" in "Venezuelan") is among `words`."""
-    for other in words:
-        if other == word:
-            return True
-        if len(other) >= len(word) - 1 and fuzz.ratio(word, other[: len(word)]) >= _PRESENT:
-            return True
-    return False
+    if word in words:
+        return True
+    # Words that share a beginning ("venezuelan", "venezuelans") are compared once.
+    size = len(word)
+    beginnings = {other[:size] for other in words if len(other) >= size - 1}
+    return any(fuzz.ratio(word, other) >= _PRESENT for other in beginnings)
 
 
 def _translated(word: str, language: str, source_word: str, pair: Pair) -> bool:
@@ -280,16 +333,16 @@ def _shared_prefix(a: str, b: str) -> int:
 def _closest(
     folded: str,
     name: NameMention,
-    source_tokens: list[tuple[NameMention, tuple[int, int, str]]],
+    source_tokens: list[tuple[NameMention, _Token]],
     target_words: frozenset[str],
     source_places: Mapping[str, str],
-) -> tuple[int, int, str] | None:
+) -> _Token | None:
     """The source spelling this target word most likely changed, if one is close enough."""
-    best: tuple[float, NameMention, tuple[int, int, str]] | None = None
+    best: tuple[float, NameMention, _Token] | None = None
     for source_name, token in source_tokens:
         if name.weak and source_name.weak:
             continue
-        other = cldr.fold(token[2])
+        other = token[3]
         if other == folded or other in target_words:
             continue  # the translation has the source spelling too
         if other in source_places:

@@ -95,13 +95,17 @@ def _difference(pair: Pair, ours: QuoteMention, theirs: QuoteMention) -> str | N
         )
     source_negates = lexicon.negates(ours.text, pair.source.locale.language)
     target_negates = lexicon.negates(theirs.text, pair.target.locale.language)
-    if source_negates is not None and target_negates is not None:
+    if (
+        source_negates is not None
+        and target_negates is not None
+        and source_negates != target_negates
+    ):
         # The negation may move out of the quoted words ("não reconhece «nenhuma
         # autoridade»" -> "does not recognize "any authority""): the sentences must differ too.
         whole = lexicon.negates(pair.source_text, pair.source.locale.language) != lexicon.negates(
             pair.target_text, pair.target.locale.language
         )
-        if source_negates != target_negates and whole:
+        if whole:
             said = "negates" if source_negates else "does not negate"
             return (
                 f"the quotation {said} in the source ({pair.source.path}) but "
