@@ -40,8 +40,9 @@ _last_pairs: tuple[CheckedStory, tuple[Pair, ...]] | None = None
 
 def _pairs_of(story: CheckedStory) -> tuple[Pair, ...]:
     global _last_pairs
-    if _last_pairs is not None and _last_pairs[0] is story:
-        return _last_pairs[1]
+    last = _last_pairs  # one read: another thread may replace it meanwhile
+    if last is not None and last[0] is story:
+        return last[1]
     source = story.versions[0].document
     pairs = []
     for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
@@ -57,5 +58,6 @@ def _pairs_of(story: CheckedStory) -> tuple[Pair, ...]:
                         " ".join(target.sentences[i].text for i in bead.target),
                     )
                 )
-    _last_pairs = (story, tuple(pairs))
-    return _last_pairs[1]
+    made = tuple(pairs)
+    _last_pairs = (story, made)
+    return made
