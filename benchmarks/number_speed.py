@@ -61,8 +61,8 @@ def main() -> None:
     for _ in range(10):
         extract()
         check()
-    extract_ms = statistics.median(_times(extract, args.runs)) * 1000
-    rules_ms = statistics.median(_times(check, args.runs)) * 1000
+    extract_ms = statistics.median(check_speed.time_calls(extract, args.runs)) * 1000
+    rules_ms = statistics.median(check_speed.time_calls(check, args.runs)) * 1000
     figures = {
         "pair": args.pair,
         "words": [source_words, target_words],
@@ -84,16 +84,6 @@ def main() -> None:
         f"  number rules: {rules_ms:.2f} ms median\n"
         f"  added per story: {extract_ms + rules_ms:.2f} ms"
     )
-
-
-def _times(call: object, runs: int) -> list[float]:
-    assert callable(call)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        call()
-        times.append(time.perf_counter() - start)
-    return times
 
 
 if __name__ == "__main__":

@@ -5,13 +5,34 @@ from __future__ import annotations
 import copy
 import inspect
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from types import MappingProxyType
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from reconcile.model import CheckedStory, Document, Finding, Location, Severity
 
 _SECTION = re.compile(r"^(Anti-pattern|Best practice):\s*", re.MULTILINE)
+
+_T = TypeVar("_T")
+
+
+def per_story(compute: Callable[[CheckedStory], _T]) -> Callable[[CheckedStory], _T]:
+    """`compute` once per story, for work several rules share: they ask in turn, so the last
+    story's result is kept. It is held with the story itself, so that the identity test
+    cannot match a new story at a reused address; one assignment replaces the pair, and one
+    read takes it, so a thread sees either the old pair or the new one, never a mix."""
+    last: tuple[CheckedStory, _T] | None = None
+
+    def cached(story: CheckedStory) -> _T:
+        nonlocal last
+        kept = last
+        if kept is not None and kept[0] is story:
+            return kept[1]
+        result = compute(story)
+        last = (story, result)
+        return result
+
+    return cached
 
 
 class Rule:

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from reconcile.model import Bead, CheckedStory, Document
+from reconcile.rules.base import per_story
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,17 +33,9 @@ def aligned_pairs(story: CheckedStory) -> Iterator[Pair]:
     return iter(_pairs_of(story))
 
 
-# The pairs of the last story checked: every rule walks them, so they (and their joined
-# texts) are made once per story rather than once per rule. The story is held, so the
-# identity test cannot match a new story at a reused address.
-_last_pairs: tuple[CheckedStory, tuple[Pair, ...]] | None = None
-
-
+# Every rule walks the pairs: they (and their joined texts) are made once per story.
+@per_story
 def _pairs_of(story: CheckedStory) -> tuple[Pair, ...]:
-    global _last_pairs
-    last = _last_pairs  # one read: another thread may replace it meanwhile
-    if last is not None and last[0] is story:
-        return last[1]
     source = story.versions[0].document
     pairs = []
     for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
@@ -58,6 +51,4 @@ def _pairs_of(story: CheckedStory) -> tuple[Pair, ...]:
                         " ".join(target.sentences[i].text for i in bead.target),
                     )
                 )
-    made = tuple(pairs)
-    _last_pairs = (story, made)
-    return made
+    return tuple(pairs)

@@ -15,7 +15,7 @@ from reconcile import lexicon
 from reconcile import locale as cldr
 from reconcile.extract.names import name_tokens
 from reconcile.model import CheckedStory, Document, Finding, NameMention, Severity
-from reconcile.rules.base import Rule
+from reconcile.rules.base import Rule, per_story
 from reconcile.rules.beads import Pair, aligned_pairs
 
 _PART = re.compile(r"[-'’]")
@@ -35,7 +35,19 @@ _STEM = 5
 _DERIVED_SPELLING = 2.0
 
 
-class NameSpelling(Rule):
+class _NameRule(Rule):
+    """A name rule: it reads each bead with both documents' name indexes."""
+
+    def check(self, story: CheckedStory) -> Iterator[Finding]:
+        indexes = _indexes_of(story)
+        for pair in aligned_pairs(story):
+            yield from self._pair(pair, indexes[id(pair.source)], indexes[id(pair.target)])
+
+    def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class NameSpelling(_NameRule):
     """A name is spelled differently in the translation than in the source.
 
     Anti-pattern: the source quotes "Fernando Haddad" and the translation "Fernando Hadad"; or
@@ -46,11 +58,6 @@ class NameSpelling(Rule):
 
     id = "name-spelling"
     severity = Severity.WARNING
-
-    def check(self, story: CheckedStory) -> Iterator[Finding]:
-        indexes = _indexes_of(story)
-        for pair in aligned_pairs(story):
-            yield from self._pair(pair, indexes[id(pair.source)], indexes[id(pair.target)])
 
     def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
         source_names = source.names_in(pair.bead.source)
@@ -125,7 +132,7 @@ class NameSpelling(Rule):
             return
 
 
-class NameMissing(Rule):
+class NameMissing(_NameRule):
     """A name in the source sentence is absent from its translation.
 
     Anti-pattern: "O ministro Fernando Haddad anunciou o plano" translated as "The minister
@@ -136,11 +143,6 @@ class NameMissing(Rule):
 
     id = "name-missing"
     severity = Severity.WARNING
-
-    def check(self, story: CheckedStory) -> Iterator[Finding]:
-        indexes = _indexes_of(story)
-        for pair in aligned_pairs(story):
-            yield from self._pair(pair, indexes[id(pair.source)], indexes[id(pair.target)])
 
     def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
         target_words: frozenset[str] | None = None  # found when first needed
@@ -251,20 +253,11 @@ class _NameIndex:
         )
 
 
-# The indexes of the last story's documents: both name rules walk every bead of it. The
-# story is held, so an identity test cannot match a new story at a reused address.
-_last_indexes: tuple[CheckedStory | None, dict[int, _NameIndex]] = (None, {})
-
-
+# Both name rules walk every bead of a story: its documents are indexed once.
+@per_story
 def _indexes_of(story: CheckedStory) -> dict[int, _NameIndex]:
     """Each document's index, by id() of the document."""
-    global _last_indexes
-    kept_story, kept = _last_indexes
-    if kept_story is story:
-        return kept
-    indexes = {id(v.document): _NameIndex(v.document) for v in story.versions}
-    _last_indexes = (story, indexes)
-    return indexes
+    return {id(v.document): _NameIndex(v.document) for v in story.versions}
 
 
 @functools.lru_cache(maxsize=65536)

@@ -18,7 +18,7 @@ from reconcile.model import (
     NumberMention,
     Severity,
 )
-from reconcile.rules.base import Rule
+from reconcile.rules.base import Rule, per_story
 
 # Kinds the rules compare; times and identifiers are figures, not quantities.
 _COMPARED = frozenset(
@@ -71,20 +71,10 @@ def _side(document: Document) -> _Side:
     return _Side(document, by_sentence)
 
 
-# number-mismatch and number-missing read the same comparisons: the last story's are kept,
-# held with the story itself so that an identity test can tell it is the same one. One
-# assignment replaces the pair, so a reader sees either the old pair or the new one.
-_last: tuple[CheckedStory | None, tuple[_Comparison, ...]] = (None, ())
-
-
+# number-mismatch and number-missing read the same comparisons.
+@per_story
 def _comparisons_of(story: CheckedStory) -> tuple[_Comparison, ...]:
-    global _last
-    kept_story, kept = _last
-    if kept_story is story:
-        return kept
-    comparisons = tuple(_comparisons(story))
-    _last = (story, comparisons)
-    return comparisons
+    return tuple(_comparisons(story))
 
 
 def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
