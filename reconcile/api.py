@@ -214,7 +214,7 @@ def _resolve_with_alignment(
                         aligned[mine].setdefault(index, []).extend(lent)
     # A version no other version lends a date keeps its first timeline: nothing would change.
     return [
-        resolve(d, r, cldr.order_is_settled(d.locale.tag), a) if a else timeline
+        resolve(d, r, cldr.order_is_settled(d.locale.tag), a, timeline) if a else timeline
         for d, r, a, timeline in zip(documents, references, aligned, first, strict=True)
     ]
 

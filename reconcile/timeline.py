@@ -135,13 +135,16 @@ def resolve(
     reference: Reference,
     order_is_settled: bool,
     aligned: Mapping[int, Sequence[tuple[dt.date, str]]] | None = None,
+    earlier: Timeline | None = None,
 ) -> Timeline:
     """Weigh every reading of every date in `document`.
 
     `aligned` maps the index of a mention in document.dates to the dates the aligned
     sentence of another version names, each with a phrase saying where it comes from.
     `order_is_settled` says whether the locale fixes the order (a region is named, or every
-    regional variant of the language agrees).
+    regional variant of the language agrees). `earlier`: this document's timeline without
+    `aligned`, with the same reference: a reading weighed around the same centre again keeps
+    the evidence it had there, and only the aligned dates are weighed anew.
     """
     counts = _order_counts(document.dates)
     majority = _majority(counts, document.locale.cldr_order)
@@ -158,13 +161,21 @@ def resolve(
     )
     resolved = []
     # A day named alone ("el jueves 19") belongs to the month the story last named.
-    last_named = reference.date
+    last_named = earlier_named = reference.date
     for index, mention in enumerate(document.dates):
+        lent = (aligned or {}).get(index, ())
         centre = last_named if mention.form is DateForm.DAY else reference.date
-        assessments = tuple(
-            _assess(reading, mention, context, centre, (aligned or {}).get(index, ()))
-            for reading in mention.readings
-        )
+        if earlier is not None and centre == (
+            earlier_named if mention.form is DateForm.DAY else reference.date
+        ):
+            assessments = tuple(_with_aligned(a, lent) for a in earlier.dates[index].assessments)
+        else:
+            assessments = tuple(
+                _with_aligned(_assess(reading, mention, context, centre), lent)
+                for reading in mention.readings
+            )
+        if earlier is not None and mention.form is not DateForm.DAY:
+            earlier_named = earlier.dates[index].value or earlier_named
         reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
         chosen = max(range(len(assessments)), key=lambda i: (assessments[i].score, i == reader))
         named = assessments[chosen].value
@@ -212,13 +223,10 @@ class _Context:
 
 
 def _assess(
-    reading: Reading,
-    mention: DateMention,
-    context: _Context,
-    centre: dt.date,
-    aligned: Sequence[tuple[dt.date, str]],
+    reading: Reading, mention: DateMention, context: _Context, centre: dt.date
 ) -> Assessment:
-    """Score one reading; a missing year or month is taken nearest `centre`."""
+    """Score one reading on its own version's evidence; a missing year or month is taken
+    nearest `centre`."""
     reference, document_order, locale = context.reference, context.document_order, context.locale
     value = _value(reading, mention, centre)
     evidence: list[Evidence] = []
@@ -262,11 +270,26 @@ def _assess(
                 )
             )
     evidence.append(_distance(value, reference))
+    return Assessment(reading, value, sum(e.weight for e in evidence), tuple(evidence))
+
+
+def _with_aligned(assessment: Assessment, aligned: Sequence[tuple[dt.date, str]]) -> Assessment:
+    """The assessment with the first aligned date that names the same day, if one does."""
+    value = assessment.value
+    if value is None:
+        return assessment
     for other, where in aligned:
         if (other.month, other.day) == (value.month, value.day):
-            evidence.append(Evidence("aligned", ALIGNED_WEIGHT, f"{where} says {long_date(other)}"))
-            break
-    return Assessment(reading, value, sum(e.weight for e in evidence), tuple(evidence))
+            said = Evidence("aligned", ALIGNED_WEIGHT, f"{where} says {long_date(other)}")
+            # The score is the sum of the weights in order: adding the last one last keeps it
+            # the same float as summing them all.
+            return Assessment(
+                assessment.reading,
+                value,
+                assessment.score + said.weight,
+                (*assessment.evidence, said),
+            )
+    return assessment
 
 
 def _distance(value: dt.date, reference: Reference) -> Evidence:

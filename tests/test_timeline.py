@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from pathlib import Path
 
 from reconcile import api
+from reconcile import timeline as timeline_module
 from reconcile.model import DateOrder, Timeline
 
 SEED_EN = (
@@ -136,3 +138,30 @@ def test_a_year_the_story_writes_breaks_the_tie_between_fitting_years(tmp_path: 
         tmp_path, "pt-BR.txt", text.replace("de 2020 ", ""), today=dt.date(2026, 11, 25)
     )
     assert silent.reference_date == dt.date(2026, 5, 19)  # the fitting year nearest today
+
+
+def test_second_pass_reusing_the_first_resolves_as_from_scratch(tmp_path: Path) -> None:
+    # The second pass keeps a date's first resolution when nothing is lent to it and it is
+    # weighed around the same centre; a lent date that moves a month must still move the day
+    # named alone after it ("el jueves 4").
+    path = tmp_path / "es.txt"
+    path.write_text(
+        "El 3/12 abren las ofertas. Se reunirán el jueves 4 y el 6/12 firmarán.\n"
+        "El 12/1 cierra el plazo, y el viernes 9 se sabrá el resultado.\n",
+        encoding="utf-8",
+    )
+    options = api.Options(reference_date=dt.date(2025, 12, 1))
+    document = api.load_document(str(path), options)
+    reference = timeline_module.Reference(dt.date(2025, 12, 1), "option", "--reference-date")
+    first = timeline_module.resolve(document, reference, True)
+    lent_dates = [dt.date(2025, 3, 12), dt.date(2025, 12, 3), dt.date(2025, 1, 12)]
+    indexes = range(len(document.dates))
+    for size in range(len(document.dates) + 1):
+        for chosen in itertools.combinations(indexes, size):
+            for lent in lent_dates:
+                aligned = {index: [(lent, "the other version")] for index in chosen}
+                reused = timeline_module.resolve(document, reference, True, aligned, first)
+                assert reused == timeline_module.resolve(document, reference, True, aligned)
+    moved = timeline_module.resolve(document, reference, True, {0: [(lent_dates[0], "x")]}, first)
+    assert moved.dates[0].value == dt.date(2026, 3, 12)  # the lent reading, nearest the story
+    assert moved.dates[1].value != first.dates[1].value  # the day alone follows the month
