@@ -84,7 +84,11 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     best: tuple[int, int, int, int, dt.date] | None = None
     low = high = sourced = 0  # sourced: mentions of the source inside the window
     inside: dict[int, int] = {}  # mention index -> its points within the window
+    previous: dt.date | None = None
     for centre, _ in points:
+        if centre == previous:
+            continue  # the same window as for the point before: the same rank
+        previous = centre
         # Slide a window of half a year either side along the sorted points.
         while high < len(points) and points[high][0] <= centre + WINDOW:
             index = points[high][1]
