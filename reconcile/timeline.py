@@ -174,10 +174,7 @@ def resolve(
         ):
             assessments = tuple(_with_aligned(a, lent) for a in earlier.dates[index].assessments)
         else:
-            assessments = tuple(
-                _with_aligned(_assess(reading, mention, context, centre), lent)
-                for reading in mention.readings
-            )
+            assessments = tuple(_with_aligned(a, lent) for a in _assess(mention, context, centre))
         if earlier is not None and mention.form is not DateForm.DAY:
             earlier_named = earlier.dates[index].value or earlier_named
         reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
@@ -226,13 +223,22 @@ class _Context:
     locale_settled: bool
 
 
-def _assess(
-    reading: Reading, mention: DateMention, context: _Context, centre: dt.date
+def _assess(mention: DateMention, context: _Context, centre: dt.date) -> tuple[Assessment, ...]:
+    """Score each reading of a mention on its own version's evidence; a missing year or month
+    is taken nearest `centre`."""
+    values = [_value(reading, mention, centre) for reading in mention.readings]
+    fits = sum(1 for value in values if value is not None and _agrees(mention, value))
+    return tuple(
+        _assess_reading(reading, value, fits, mention, context)
+        for reading, value in zip(mention.readings, values, strict=True)
+    )
+
+
+def _assess_reading(
+    reading: Reading, value: dt.date | None, fits: int, mention: DateMention, context: _Context
 ) -> Assessment:
-    """Score one reading on its own version's evidence; a missing year or month is taken
-    nearest `centre`."""
+    """Score one reading, whose value is `value`; `fits`: how many readings fit the weekday."""
     reference, document_order, locale = context.reference, context.document_order, context.locale
-    value = _value(reading, mention, centre)
     evidence: list[Evidence] = []
     if mention.form is DateForm.NUMERIC and not order_neutral(mention):
         if document_order is not None:
@@ -260,7 +266,6 @@ def _assess(
     if mention.weekday is not None:
         day = weekday_name(mention.weekday.weekday)
         if value.weekday() == mention.weekday.weekday:
-            fits = sum(1 for r in mention.readings if _fits_weekday(r, mention, centre))
             only = "only " if fits == 1 and mention.ambiguous else ""
             evidence.append(
                 Evidence("weekday", WEEKDAY_WEIGHT, f"{day} fits {only}{long_date(value)}")
@@ -373,11 +378,6 @@ def _explicit_values(mention: DateMention) -> Iterable[dt.date]:
 
 def _agrees(mention: DateMention, value: dt.date) -> bool:
     return mention.weekday is None or value.weekday() == mention.weekday.weekday
-
-
-def _fits_weekday(reading: Reading, mention: DateMention, reference: dt.date) -> bool:
-    value = _value(reading, mention, reference)
-    return value is not None and mention.weekday is not None and _agrees(mention, value)
 
 
 def _has_month(mention: DateMention) -> bool:
