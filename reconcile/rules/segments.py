@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from reconcile.model import Bead, CheckedStory, Document, Finding, Location, Sentence, Severity
 from reconcile.rules.base import Rule
 
-# A sentence carries content when it has at least this many words and ends like a sentence:
-# datelines ("LISBOA —"), bylines ("By Ana Silva"), photo credits and headlines do not.
+# A sentence carries content when it has at least this many words and is no credit: datelines
+# ("LISBOA —"), bylines ("By Ana Silva") and photo credits do not; a headline of this many words
+# does, with or without a full stop (a translation without the headline has lost it).
 MIN_CONTENT_WORDS = 6
 # The linked beads on both sides of a gap must be at least this sure, else the gap may be
 # the aligner's doubt rather than the translator's omission.
@@ -19,7 +20,6 @@ MIN_NEIGHBOUR_SCORE = 0.6
 EXCERPT_WORDS = 12
 
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’»)\]]*\s*$""")
 # Credits and bylines end like a sentence now and then ("Photo: Ana Silva/Reuters.").
 _CREDIT = re.compile(
     r"^\W*(?:photo|foto|fotografia|picture|image|imagem|imagen|bild|crédit|credit|crédito|"
@@ -157,7 +157,7 @@ def _carries_content(document: Document, index: int) -> bool:
     text = sentence.text.strip()
     if len(_WORD.findall(text)) < MIN_CONTENT_WORDS or "©" in text:
         return False
-    return bool(_SENTENCE_END.search(text)) and not _CREDIT.match(text)
+    return not _CREDIT.match(text)
 
 
 def _neighbours(
