@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
+from itertools import accumulate
 
 from reconcile import lexicon
 from reconcile import locale as cldr
@@ -22,12 +23,11 @@ from reconcile.model import (
 # Dotted acronyms ("U.S.") first, then words, hyphenated or with an apostrophe inside. Both
 # start with a letter, written once ahead of the alternation: the scan runs a third faster.
 _WORD = re.compile(r"[^\W\d_](?:\.(?:[^\W\d_]\.)+|[^\W\d_]*(?:[-'’][^\W\d_]+)*)")
-_POSSESSIVE = re.compile(r"['’]s$")
+# The same words, kept by re.split between the gaps around them.
+_WORD_PIECES = re.compile(f"({_WORD.pattern})")
+_POSSESSIVE = ("'s", "’s")  # "Washington's" names Washington
 # A capital after these starts a clause, a quotation or a dateline's text, not a name.
 _OPENERS = frozenset("\"'“„«‹「『‘‚:—–([-•*#>")
-# What may stand between two words of one name: a space, or ". " after an initial ("R. Ford").
-_JOIN = re.compile(r"[ \u00a0]")
-_INITIAL_JOIN = re.compile(r"\.[ \u00a0]")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|as|ad|ar|ash|bin|ben)-(?=[^\W\d_])", re.IGNORECASE)
 # A headline or a line in capitals: this share of its longer words capitalised.
 _TITLE_SHARE = 0.7
@@ -35,17 +35,25 @@ _TITLE_MIN_WORDS = 4
 _TITLE_WORD = 4  # words shorter than this ("of", "a", "US") say nothing about title case
 # A capitalised abbreviation this short before a dot is a title ("Sr.", "Gov."), not a name.
 _TITLE_ABBREVIATION = 4
+# What stands between two words of one name: a space, or ". " after an initial ("R. Ford").
+_SPACES = frozenset(" \u00a0")
+_INITIAL_SPACES = frozenset({". ", ".\u00a0"})
 
 
-@dataclass(slots=True)
-class _Token:
-    start: int  # offsets into the document text
-    end: int
-    text: str
-    capital: bool
-    particle: bool
-    initial: bool  # first word of its sentence or clause
-    title: bool  # "Sr.", "Gov.": ends a name, is not one
+@dataclass(frozen=True, slots=True)
+class _Words:
+    """The words of a text, or of a stretch of it, with their offsets into the text."""
+
+    words: list[str]
+    starts: list[int]
+    ends: list[int]
+    candidates: list[int]  # the words that may be a name's, wherever they stand
+
+
+# A name found in a sentence, before the document decides whether its first word is a common
+# word: the sentence, its words, the name's first and last word, whether that first word
+# starts the sentence or a clause, and whether the sentence is a headline.
+_Run = tuple[Sentence, _Words, int, int, bool, bool]
 
 
 def extract_names(
@@ -59,40 +67,53 @@ def extract_names(
     """Every proper name of a document, in text order (words inside links are not names)."""
     language = locale.language
     excluded = sorted(_fact_spans(dates, weekdays) + [(k.start, k.end) for k in links])
-    calendar_words = set(cldr.month_names(language)) | set(cldr.weekday_names(language))
-    words = list(_WORD.finditer(text))  # the document's words, read once
-    lower_words = {word for word in map(re.Match.group, words) if word.islower()}
-    word_starts = list(map(re.Match.start, words))
-    runs: list[tuple[Sentence, list[_Token], bool]] = []
+    excluded_starts = [start for start, _ in excluded]
+    calendar_words = _calendar_words(language)
+    document = _scan(text, 0, len(text))  # the document's words, read once
+    all_words = set(document.words)
+    runs: list[_Run] = []
     capitalised_inside: set[str] = set()
     for sentence in sentences:
-        inside = _words_of(text, sentence, words, word_starts)
-        tokens, headline = _tokens(text, sentence, inside, excluded, calendar_words)
-        for run in _runs(text, tokens):
-            runs.append((sentence, run, headline))
-            capitalised_inside.update(t.text for t in run if not t.initial and not headline)
+        scan, first, last = _words_of(text, sentence, document)
+        spans = _spans_in(sentence, excluded, excluded_starts) if excluded else []
+        found, headline = _runs(text, sentence, scan, first, last, spans, calendar_words)
+        for run_first, run_last, initial in found:
+            runs.append((sentence, scan, run_first, run_last, initial, headline))
+            if not headline:
+                # Only a run's first word can start a sentence or clause: the others follow
+                # a word after a space.
+                inside = scan.words[run_first + initial : run_last + 1]
+                capitalised_inside.update(inside)
     places = cldr.place_names(language)
+    particles = lexicon.PARTICLES
+    nouns_capitalised = language in lexicon.NOUNS_CAPITALISED
     names: list[NameMention] = []
-    for sentence, run, headline in runs:
-        if run[0].initial and _common(run[0].text, language, lower_words, capitalised_inside):
-            run = _trim(run[1:])
-            if not run:
+    for sentence, scan, first, last, initial, headline in runs:
+        words = scan.words
+        if initial and _common(words[first], language, all_words, capitalised_inside):
+            first += 1
+            while first <= last and words[first] in particles:
+                first += 1
+            if first > last:
                 continue
-        start, end = run[0].start, run[-1].end
-        possessive = _POSSESSIVE.search(text[start:end])
-        if possessive:  # "Washington's" names Washington
-            end -= len(possessive.group())
-        surface = text[start:end]
-        key = cldr.fold(" ".join(_WORD.findall(surface)))
+        start, end = scan.starts[first], scan.ends[last]
+        run_words = words[first : last + 1]
+        # Where every noun has a capital (German), only an acronym's capital says "name".
+        weak = headline or (nouns_capitalised and not any(map(str.isupper, run_words)))
+        key_words = run_words  # what _WORD reads in the name's text
+        if run_words[-1].endswith(_POSSESSIVE):
+            end -= 2
+            key_words = [*run_words[:-1], run_words[-1][:-2]]
+        key = cldr.fold(" ".join(key_words))
         names.append(
             NameMention(
                 start,
                 end,
-                surface,
+                text[start:end],
                 sentence.index,
                 key,
                 entity=places.get(key),
-                weak=headline or _nouns_capitalised(language, run),
+                weak=weak,
             )
         )
     return tuple(names)
@@ -108,140 +129,160 @@ def name_words(name: NameMention) -> list[str]:
     ]
 
 
-def _words_of(
-    text: str, sentence: Sentence, words: list[re.Match[str]], starts: list[int]
-) -> list[re.Match[str]]:
-    """The document's words that lie in the sentence; read again within the sentence in
-    the rare case that a word of the whole text runs across its edge."""
+def _scan(text: str, start: int, end: int) -> _Words:
+    """The words of text[start:end], and which of them may be a name's: the capitalised and
+    the hyphenated ("al-Assad") words."""
+    # [gap, word, gap, word, ..., gap]: the pieces' lengths give each word's offsets, with no
+    # Match object per word (in the pipeline the scan then costs half as much).
+    pieces = _WORD_PIECES.split(text[start:end])
+    bounds = list(accumulate(map(len, pieces), initial=start))
+    words = pieces[1::2]
+    candidates = [i for i, word in enumerate(words) if word[0].isupper() or "-" in word]
+    return _Words(words, bounds[1:-1:2], bounds[2::2], candidates)
+
+
+def _words_of(text: str, sentence: Sentence, document: _Words) -> tuple[_Words, int, int]:
+    """The words that lie in the sentence, as the range [first, last) of the document's words;
+    read again within the sentence in the rare case that a word of the whole text runs across
+    its edge."""
+    starts, ends = document.starts, document.ends
     first, last = bisect_left(starts, sentence.start), bisect_left(starts, sentence.end)
-    inside = words[first:last]
-    crossing = (inside and inside[-1].end() > sentence.end) or (
-        first and words[first - 1].end() > sentence.start
+    crossing = (first < last and ends[last - 1] > sentence.end) or (
+        first and ends[first - 1] > sentence.start
     )
     if crossing:
-        return list(_WORD.finditer(text, sentence.start, sentence.end))
-    return inside
+        scan = _scan(text, sentence.start, sentence.end)
+        return scan, 0, len(scan.words)
+    return document, first, last
 
 
-def _tokens(
+def _runs(
     text: str,
     sentence: Sentence,
-    matches: list[re.Match[str]],
-    excluded: list[tuple[int, int]],
-    calendar: set[str],
-) -> tuple[list[_Token], bool]:
-    """The words of a sentence that may belong to a name, and whether it is a headline.
+    scan: _Words,
+    first: int,
+    last: int,
+    spans: list[tuple[int, int]],
+    calendar: frozenset[str],
+) -> tuple[list[tuple[int, int, bool]], bool]:
+    """The runs of capitalised words in the sentence's words [first, last), with a particle
+    between two of them ("Lula da Silva"), as (first word, last word, whether the first starts
+    the sentence or a clause); and whether the sentence is a headline. Words that the dates,
+    weekdays and links in `spans` overlap are not capitalised words.
 
-    A word in lower case that is no particle only ends a run of capitalised words; leaving it
-    out ends the run just the same (the gap to the next word is then more than a space). The
-    words are sorted out with built-ins that loop in C: most words cost no Python step.
+    Only the candidates are looked at, most words are not: none of the others can be a name's
+    word, and a particle between two of a name's words is found from the words either side.
     """
-    words = list(map(re.Match.group, matches))
-    long_words = [word for word in words if len(word) >= _TITLE_WORD]
-    long_capitalised = sum(map(str.isupper, map(itemgetter(0), long_words)))
-    headline = (
-        len(long_words) >= _TITLE_MIN_WORDS and long_capitalised / len(long_words) >= _TITLE_SHARE
-    )
-    particles = lexicon.PARTICLES
-    kept = [
-        i
-        for i, word in enumerate(words)
-        if word[0].isupper() or word in particles or "-" in word or not i
-    ]
-    # `excluded` is sorted by start: take the stretch around this sentence by bisection, so
-    # that a long document stays linear.
-    nearby = excluded[
-        max(bisect_left(excluded, (sentence.start,)) - 1, 0) : bisect_left(
-            excluded, (sentence.end,)
-        )
-    ]
-    excluded = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
-    offset = sentence.start
-    tokens = []
+    words, starts, ends = scan.words, scan.starts, scan.ends
+    candidates = scan.candidates
+    kept = candidates[bisect_left(candidates, first) : bisect_left(candidates, last)]
+    # The words a date, weekday or link overlaps: those that end after it starts and start
+    # before it ends (the words are in order, their starts and their ends too).
+    excluded_words = {
+        i for s, e in spans for i in range(bisect_right(ends, s), bisect_left(starts, e))
+    }
+    runs: list[tuple[int, int, bool]] = []
+    run_first = run_last = -1  # the current run's first and last word; -1: no run
+    run_initial = False
+    long_capitalised = 0  # for the headline test
     for i in kept:
         word = words[i]
-        start = matches[i].start()
-        end = start + len(word)
-        if i == 0:
-            initial = True  # the sentence's first word
-        else:
-            before = text[max(offset, start - _LOOKBACK) : start].rstrip()
-            initial = bool(before) and before[-1] in _OPENERS
+        end = ends[i]
+        upper = word[0].isupper()
+        if upper and len(word) >= _TITLE_WORD:
+            long_capitalised += 1
         # The article pattern needs a hyphen: most words skip the substitution.
-        body = _ARABIC_ARTICLE.sub("", word) if "-" in word else word
-        capital = body[:1].isupper()
-        title = (
+        capital = _ARABIC_ARTICLE.sub("", word)[:1].isupper() if "-" in word else upper
+        name_word = (
             capital
-            and text[end : end + 1] == "."
-            and 1 < len(word) <= _TITLE_ABBREVIATION
-            and not word.isupper()
-        )
-        if capital and (
-            word.lower() in calendar or any(start < e and s < end for s, e in excluded)
-        ):
-            capital = False
-        tokens.append(
-            _Token(
-                start,
-                end,
-                word,
-                capital=capital,
-                particle=word in particles,
-                initial=initial,
-                title=title,
+            and not (  # "Sr.", "Gov.": a title's abbreviation
+                text[end : end + 1] == "."
+                and 1 < len(word) <= _TITLE_ABBREVIATION
+                and not word.isupper()
             )
+            and word.lower() not in calendar
+            and i not in excluded_words
         )
-    return tokens, headline
-
-
-def _runs(text: str, tokens: list[_Token]) -> list[list[_Token]]:
-    """Runs of capitalised words, with particles only between two of them."""
-    runs: list[list[_Token]] = []
-    current: list[_Token] = []
-    for token in tokens:
-        joined = bool(current) and _joined(text, current[-1], token)
-        if token.capital and not token.title and (joined or not current):
-            current.append(token)
+        if name_word and run_first >= 0 and _continues(text, scan, run_last, i):
+            run_last = i
             continue
-        if token.particle and joined and current and current[-1].capital:
-            current.append(token)
-            continue
-        if current:
-            runs.append(_trim(current))
-        current = [token] if token.capital and not token.title else []
-    if current:
-        runs.append(_trim(current))
-    return [run for run in runs if run]
+        if run_first >= 0:
+            runs.append((run_first, run_last, run_initial))
+            run_first = -1
+        if name_word:
+            run_first = run_last = i
+            run_initial = i == first or _initial(text, sentence.start, starts[i])
+    if run_first >= 0:
+        runs.append((run_first, run_last, run_initial))
+    return runs, _headline(words[first:last], long_capitalised)
 
 
-def _joined(text: str, left: _Token, right: _Token) -> bool:
-    gap = text[left.end : right.start]
-    if _JOIN.fullmatch(gap):
-        return True
+def _continues(text: str, scan: _Words, last: int, i: int) -> bool:
+    """Whether the capitalised word `i` continues the name that ends with the word `last`: it
+    comes next, one space on, or after a particle and a space each side ("Lula da Silva")."""
+    words = scan.words
+    if i == last + 1:
+        return _joined(text, words[last], scan.ends[last], scan.starts[i])
+    particle = last + 1
+    return (
+        i == last + 2
+        and words[particle] in lexicon.PARTICLES
+        and _joined(text, words[last], scan.ends[last], scan.starts[particle])
+        and _joined(text, words[particle], scan.ends[particle], scan.starts[i])
+    )
+
+
+def _spans_in(
+    sentence: Sentence, excluded: list[tuple[int, int]], starts: list[int]
+) -> list[tuple[int, int]]:
+    """The spans of `excluded` (sorted, with their `starts`) that overlap the sentence."""
+    # Taken from the stretch around the sentence by bisection, so that a long document stays
+    # linear: those that start in it, and the last that starts before it.
+    nearby = excluded[
+        max(bisect_left(starts, sentence.start) - 1, 0) : bisect_left(starts, sentence.end)
+    ]
+    return [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
+
+
+def _headline(words: list[str], long_capitalised: int) -> bool:
+    """Whether a sentence is a headline or a line in capitals, from its words and how many of
+    its long words are capitalised."""
+    if long_capitalised < _TITLE_SHARE * _TITLE_MIN_WORDS:
+        return False  # too few for the share, however few long words: most sentences stop here
+    # Counted by list.count, which loops in C (no word is empty).
+    lengths = list(map(len, words))
+    long_words = len(lengths) - sum(map(lengths.count, range(1, _TITLE_WORD)))
+    return long_words >= _TITLE_MIN_WORDS and long_capitalised / long_words >= _TITLE_SHARE
+
+
+def _initial(text: str, sentence_start: int, start: int) -> bool:
+    """Whether the word at `start`, not the first of its sentence, starts a clause."""
+    before = text[max(sentence_start, start - _LOOKBACK) : start].rstrip()
+    return bool(before) and before[-1] in _OPENERS
+
+
+def _joined(text: str, left: str, left_end: int, right_start: int) -> bool:
+    """Whether the word `left`, ending at `left_end`, and the next word are one name's."""
+    gap = text[left_end:right_start]
     # "Gerald R. Ford": a single capital letter and its dot.
-    return len(left.text) == 1 and left.text.isupper() and bool(_INITIAL_JOIN.fullmatch(gap))
+    return gap in _SPACES or (len(left) == 1 and left.isupper() and gap in _INITIAL_SPACES)
 
 
-def _trim(run: list[_Token]) -> list[_Token]:
-    while run and run[-1].particle:
-        run = run[:-1]
-    while run and run[0].particle:
-        run = run[1:]
-    return run
-
-
-def _common(word: str, language: str, lower: set[str], capitalised: set[str]) -> bool:
-    """Whether a sentence-initial capitalised word is an ordinary word ("Segundo", "The")."""
-    if word.lower() in lower:
+def _common(word: str, language: str, words: set[str], capitalised: set[str]) -> bool:
+    """Whether a sentence-initial capitalised word is an ordinary word ("Segundo", "The"), given
+    all the words of the document and those it capitalises inside a sentence."""
+    lowered = word.lower()
+    if lowered in words and lowered.islower():
         return True  # the document writes it in lower case elsewhere
     if word in capitalised or word.isupper():
         return False  # the document capitalises it where no rule asks for a capital
-    return lexicon.frequency(word.lower(), language) >= lexicon.COMMON_ZIPF
+    return lexicon.frequency(lowered, language) >= lexicon.COMMON_ZIPF
 
 
-def _nouns_capitalised(language: str, run: list[_Token]) -> bool:
-    """Where every noun has a capital (German), only an acronym's capital says "name"."""
-    return language in lexicon.NOUNS_CAPITALISED and not any(t.text.isupper() for t in run)
+@functools.cache
+def _calendar_words(language: str) -> frozenset[str]:
+    """Month and weekday names, lower-cased: capitalised in English, they are not names."""
+    return frozenset(cldr.month_names(language)) | frozenset(cldr.weekday_names(language))
 
 
 def _fact_spans(
