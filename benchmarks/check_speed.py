@@ -143,7 +143,6 @@ _KEPT = frozenset(
         "reconcile.locale._known_tag",
         "reconcile.timeline._dates_on",
         "reconcile.extract.numbers._number_word",
-        "reconcile.extract.numbers._token_reading",
         "reconcile.extract.numbers._read",
         "reconcile.extract.numbers._readings",
         "reconcile.rules.names._fold",

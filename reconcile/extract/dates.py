@@ -11,13 +11,16 @@ import calendar
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from operator import attrgetter
+from typing import NamedTuple
 
 import dateparser
 
 from reconcile import locale as cldr
+from reconcile.extract.numbers import digit_runs, matches_at
 from reconcile.model import (
     DateForm,
     DateMention,
@@ -30,10 +33,10 @@ from reconcile.model import (
 )
 
 # Numeric dates ("1º/12" too, the Brazilian first of the month). The patterns start with a
-# digit and check what stands before it after it ("(?<!...)." after the first digit), so
-# that the regex engine can skip ahead to the next digit. The separator must repeat
-# before a year; a dot or hyphen form needs a year
-# (or, where the locale writes "21.11.", a trailing dot) so that decimals and scores stay out.
+# digit that no word character stands before ("(?<!...)." after the first digit), that is at
+# the start of a run of digits: they are tried only there (numbers.matches_at). The separator
+# must repeat before a year; a dot or hyphen form needs a year (or, where the locale writes
+# "21.11.", a trailing dot) so that decimals and scores stay out.
 _NUMERIC = re.compile(
     r"(\d(?<![\w/.,:-].)\d?)º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:-]\d)"
 )
@@ -76,6 +79,7 @@ _DAY_AFTER_ARTICLE_WEEKDAY = re.compile(
 _ARTICLE_BEFORE = re.compile(
     r"(?<!\w)(?:el|o|le|il|am|na|no|do|da|del|al|au|du|vom|lo|dem|den)\s+$", re.IGNORECASE
 )
+_DIGIT = re.compile(r"\d")
 _NEAR = 40  # characters within which a weekday can stand beside its date
 _TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
 
@@ -95,6 +99,20 @@ class _Names:
     month_first: re.Pattern[str]
     weekday: re.Pattern[str]
     case_sensitive: bool  # names are capitalised (English, German): the text is read as is
+    # A digit, white space and a month name written backwards: searched for in the reversed
+    # text before month_first is tried (see _named_dates).
+    digit_after_month: re.Pattern[str]
+
+
+class _Found(NamedTuple):
+    """A date found by one of the patterns, before its sentence and weekday are known."""
+
+    start: int
+    end: int
+    text: str
+    form: DateForm
+    readings: tuple[Reading, ...]
+    separator: str = ""
 
 
 def extract_dates(
@@ -105,49 +123,45 @@ def extract_dates(
     starts = [s.start for s in sentences]
     names = _names(locale.language)
     searched = text if names.case_sensitive else _lower_in_place(text)
-    weekdays = [
-        WeekdayMention(
-            m.start(), m.end(), text[m.start() : m.end()], names.weekdays[m.group().lower()], -1
+    # Weekdays and dates are built once, with their sentence.
+    weekdays = []
+    for m in names.weekday.finditer(searched):
+        start, end = m.span()
+        day = names.weekdays[m.group().lower()]
+        weekdays.append(
+            WeekdayMention(start, end, text[start:end], day, _sentence_of(starts, start))
         )
-        for m in names.weekday.finditer(searched)
-    ]
     dotted_day_month = cldr.writes_dotted_day_month(locale.tag)
-    found: list[DateMention] = []
+    # Where the numeric, ISO and day-first patterns can start (see _NUMERIC).
+    run_starts = [start for start, _end in digit_runs(text)]
+    found: list[_Found] = []
     taken = _Spans()
-    for mention in (
-        *_iso_dates(text),
-        *_named_dates(text, searched, names, locale.language),
-        *_numeric_dates(text, dotted_day_month),
+    for candidate in (
+        *_iso_dates(text, run_starts),
+        *_named_dates(text, searched, names, locale.language, run_starts),
+        *_numeric_dates(text, dotted_day_month, run_starts),
         *_days_after_weekdays(text, weekdays),
     ):
-        if not taken.overlaps(mention.start, mention.end):
-            found.append(mention)
-            taken.add(mention.start, mention.end)
-    found.sort(key=lambda m: m.start)
+        if not taken.overlaps(candidate.start, candidate.end):
+            found.append(candidate)
+            taken.add(candidate.start, candidate.end)
+    found.sort(key=attrgetter("start"))
 
     used: set[int] = set()
     weekday_starts = [w.start for w in weekdays]
     mentions = []
-    for mention in found:
-        weekday = _adjacent_weekday(text, mention, weekdays, weekday_starts, used)
-        sentence = _sentence_of(starts, mention.start)
-        mentions.append(
-            DateMention(
-                mention.start,
-                mention.end,
-                mention.text,
-                sentence,
-                mention.form,
-                mention.readings,
-                _with_sentence(weekday, sentence) if weekday else None,
-                mention.separator,
-            )
-        )
-    bare = tuple(
-        _with_sentence(w, _sentence_of(starts, w.start))
-        for i, w in enumerate(weekdays)
-        if i not in used
-    )
+    for date in found:
+        weekday = _adjacent_weekday(text, date, weekdays, weekday_starts, used)
+        sentence = _sentence_of(starts, date.start)
+        if weekday is not None and weekday.sentence != sentence:
+            # A weekday beside a date is reported in the date's sentence.
+            weekday = _with_sentence(weekday, sentence)
+        mention = DateMention(
+            date.start, date.end, date.text, sentence, date.form, date.readings, weekday,
+            date.separator,
+        )  # fmt: skip
+        mentions.append(mention)
+    bare = tuple(w for i, w in enumerate(weekdays) if i not in used)
     return tuple(mentions), bare
 
 
@@ -165,21 +179,36 @@ def _valid(day: int, month: int, year: int | None) -> bool:
     if not 1 <= month <= 12 or day < 1:
         return False
     # Without a year, 29 February is possible: it is a leap year's date.
-    return day <= calendar.monthrange(year if year is not None else 2024, month)[1]
+    leap = month == 2 and calendar.isleap(year if year is not None else 2024)
+    return day <= _DAYS_IN_MONTH[month] + leap
 
 
-def _iso_dates(text: str) -> Iterator[DateMention]:
-    for m in _ISO.finditer(text):
+# Days in each month of a common year: what calendar.monthrange counts, without also
+# working out the weekday of the first, which takes longer than the count.
+_DAYS_IN_MONTH = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+# What every ISO date holds: starting with a plain character, it is found by a fast search,
+# which spares trying _ISO at every run of digits of a text that has none.
+_ISO_HINT = re.compile(r"-\d\d-\d")
+
+
+def _iso_dates(text: str, run_starts: Sequence[int]) -> Iterator[_Found]:
+    if _ISO_HINT.search(text) is None:
+        return
+    for m in matches_at(_ISO, text, run_starts):
         year, month, day = (int(g) for g in m.groups())
         if _valid(day, month, year):
-            yield DateMention(
-                m.start(), m.end(), m.group(), -1, DateForm.ISO,
-                (Reading(DateOrder.YMD, month, day, year),), None, "-",
+            yield _Found(
+                m.start(), m.end(), m.group(), DateForm.ISO,
+                (Reading(DateOrder.YMD, month, day, year),), "-",
             )  # fmt: skip
 
 
-def _numeric_dates(text: str, dotted_day_month: bool) -> Iterator[DateMention]:
-    for m in _NUMERIC.finditer(text):
+def _numeric_dates(
+    text: str, dotted_day_month: bool, run_starts: Sequence[int]
+) -> Iterator[_Found]:
+    for m in matches_at(_NUMERIC, text, run_starts):
         first, separator, second, year_text, trailing_dot = m.groups()
         if (
             separator != "/"
@@ -197,10 +226,9 @@ def _numeric_dates(text: str, dotted_day_month: bool) -> Iterator[DateMention]:
         if "º" in m.group():  # an ordinal marks the day: "1º/12" is 1 December only
             readings = tuple(r for r in readings if r.order is DateOrder.DMY)
         if readings:
-            yield DateMention(
-                m.start(), end, text[m.start() : end], -1, DateForm.NUMERIC, readings, None,
-                separator,
-            )  # fmt: skip
+            yield _Found(
+                m.start(), end, text[m.start() : end], DateForm.NUMERIC, readings, separator
+            )
 
 
 def _looks_like_fraction(text: str, start: int, end: int, first: int, second: int) -> bool:
@@ -226,10 +254,24 @@ def _full_year(year_text: str) -> int:
     return year
 
 
-def _named_dates(text: str, searched: str, names: _Names, language: str) -> Iterator[DateMention]:
-    """Month-name dates; `searched` is the text as the patterns read it (see `_Names`)."""
-    for pattern, order in ((names.day_first, DateOrder.DMY), (names.month_first, DateOrder.MDY)):
-        for m in pattern.finditer(searched):
+def _named_dates(
+    text: str, searched: str, names: _Names, language: str, run_starts: Sequence[int]
+) -> Iterator[_Found]:
+    """Month-name dates; `searched` is the text as the patterns read it (see `_Names`).
+
+    day_first starts with a day at the start of a run of digits, and is tried only there.
+    """
+    found: list[tuple[Iterable[re.Match[str]], DateOrder]] = [
+        (matches_at(names.day_first, searched, run_starts), DateOrder.DMY)
+    ]
+    # month_first starts with a month's first letter, which the regex engine stops at in
+    # almost every word of a lower-cased text. What it matches, a month name, white space and
+    # a digit, is first looked for backwards, by a pattern that starts with a digit: the
+    # engine skips ahead to digits, and most texts need no month_first scan at all.
+    if names.digit_after_month.search(searched[::-1]):
+        found.append((names.month_first.finditer(searched), DateOrder.MDY))
+    for matches, order in found:
+        for m in matches:
             day, month_name, year_text = m.group("day"), m.group("month"), m.group("year")
             month = names.months[month_name.lower()]
             year = int(year_text) if year_text else None
@@ -239,8 +281,8 @@ def _named_dates(text: str, searched: str, names: _Names, language: str) -> Iter
             day_month = " ".join(text[first:last].lower().split())
             day_value, month = _parse_named(day_month, language, order, int(day), month)
             if _valid(day_value, month, year):
-                yield DateMention(
-                    m.start(), m.end(), text[m.start() : m.end()], -1, DateForm.NAMED,
+                yield _Found(
+                    m.start(), m.end(), text[m.start() : m.end()], DateForm.NAMED,
                     (Reading(order, month, day_value, year),),
                 )  # fmt: skip
 
@@ -269,9 +311,11 @@ def _parse_named(
     return parsed.day, parsed.month
 
 
-def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Iterator[DateMention]:
+def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Iterator[_Found]:
     for weekday in weekdays:
         after = text[weekday.end : weekday.end + 24]
+        if _DIGIT.search(after) is None:
+            continue  # no day to read: both patterns need a digit
         m = _DAY_AFTER_WEEKDAY.match(after)
         if m is None and _ARTICLE_BEFORE.search(text, max(0, weekday.start - 6), weekday.start):
             m = _DAY_AFTER_ARTICLE_WEEKDAY.match(after)
@@ -280,14 +324,14 @@ def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Itera
         start, end = weekday.end + m.start(1), weekday.end + m.end(1)
         day = int(m.group(1))
         if 1 <= day <= 31:
-            yield DateMention(
-                start, end, m.group(1), -1, DateForm.DAY, (Reading(DateOrder.DMY, None, day, None),)
+            yield _Found(
+                start, end, m.group(1), DateForm.DAY, (Reading(DateOrder.DMY, None, day, None),)
             )
 
 
 def _adjacent_weekday(
     text: str,
-    mention: DateMention,
+    mention: _Found,
     weekdays: Sequence[WeekdayMention],
     starts: Sequence[int],
     used: set[int],
@@ -359,7 +403,9 @@ def _names(language: str) -> _Names:
         rf"{year}"
     )
     weekday = re.compile(rf"(?:{_alternation(weekdays, capitalised, word_start=True)})(?!\w)")
-    return _Names(months, weekdays, day_first, month_first, weekday, capitalised)
+    backwards = "|".join(re.escape(form[::-1]) for form in _forms(months, capitalised))
+    digit_after_month = re.compile(rf"\d\s+(?:{backwards})")
+    return _Names(months, weekdays, day_first, month_first, weekday, capitalised, digit_after_month)
 
 
 def _alternation(names: dict[str, int], capitalised: bool, *, word_start: bool = False) -> str:
@@ -368,15 +414,25 @@ def _alternation(names: dict[str, int], capitalised: bool, *, word_start: bool =
     "(?<!\w)" is written after each name's first letter ("(?<!\w.)"), so that every
     alternative starts with a letter and the engine can skip to the possible first letters.
     """
-    # Longest first, so that "terça-feira" wins over "terça" and "Sept." over "Sep".
+    # Grouped by first letter, so that the engine tries only the names that start with the
+    # letter it stands at; each group keeps the names' order, longest first, so that
+    # "terça-feira" wins over "terça" and "Sept." over "Sep".
+    by_first: dict[str, list[str]] = {}
+    for form in _forms(names, capitalised):
+        ending = r"(?!\w)" if not form.endswith(".") else ""
+        by_first.setdefault(form[:1], []).append(re.escape(form[1:]) + ending)
+    guard = r"(?<!\w.)" if word_start else ""
+    return "|".join(
+        f"{re.escape(first)}{guard}(?:{'|'.join(rests)})" for first, rests in by_first.items()
+    )
+
+
+def _forms(names: dict[str, int], capitalised: bool) -> list[str]:
+    """The names as the text writes them, longest first."""
     forms = sorted(names, key=lambda n: (-len(n), n))
     if capitalised:
         forms = [f[:1].upper() + f[1:] for f in forms]
-    guard = r"(?<!\w.)" if word_start else ""
-    return "|".join(
-        re.escape(f[:1]) + guard + re.escape(f[1:]) + (r"(?!\w)" if not f.endswith(".") else "")
-        for f in forms
-    )
+    return forms
 
 
 def _lower_in_place(text: str) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
+from itertools import accumulate
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -57,7 +58,9 @@ _FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 # Matched at the offset just after a figure (pattern.match(text, end)), hence no "^".
 _ORDINAL_SUFFIX = re.compile(r"(?:º|ª|°(?![CF])|st|nd|rd|th|er|re|e|ème|o|a)(?!\w)")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\d+|\S")
+# A word as _spelled hands it to text2num; split by the captured pattern, a sentence gives
+# its words at the odd indices and the white space between them at the even ones.
+_WORD = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\d+|\S)")
 # Every figure, time and identifier starts at a run of digits (or the sign, "+", "(" just
 # before one): the document is scanned for runs once, and each pattern is only tried there.
 # Written "\d\d*" rather than "\d+" because the regex engine skips ahead fast only when a
@@ -92,7 +95,7 @@ def extract_numbers(
     space_grouped = group.isspace() or group in _SPACES
     date_spans = [(d.start, d.end) for d in dates]
     starts = [s.start for s in sentences]
-    runs = [match.span() for match in _DIGIT_RUN.finditer(text)]
+    runs = digit_runs(text)
     special = _special(text, date_spans, runs, starts)
     blocked = sorted(date_spans + [(m.start, m.end) for m in special])
     raw = [
@@ -140,7 +143,7 @@ def _special(
         (_CLOCK_FORM, NumberKind.TIME, hours),
         (_IDENTIFIER, NumberKind.IDENTIFIER, _identifier_offsets(text, runs)),
     ):
-        for match in _matches_at(pattern, text, offsets):
+        for match in matches_at(pattern, text, offsets):
             start, end = match.span()
             if pattern is _CLOCK_FORM and not _TIME_WORD_BEFORE.search(
                 text, max(0, start - 16), start
@@ -190,7 +193,17 @@ def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]
     return offsets
 
 
-def _matches_at(pattern: re.Pattern[str], text: str, offsets: Iterable[int]) -> list[re.Match[str]]:
+@lru_cache(maxsize=1)
+def digit_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """The spans of the text's runs of digits, where every figure, time and date starts.
+
+    Kept for the last text only: extract_dates reads a document's runs first, and
+    extract_numbers then finds them here rather than scanning the document again.
+    """
+    return tuple(match.span() for match in _DIGIT_RUN.finditer(text))
+
+
+def matches_at(pattern: re.Pattern[str], text: str, offsets: Iterable[int]) -> list[re.Match[str]]:
     """What pattern.finditer(text) finds, given every offset (ascending) a match can start at."""
     found = []
     end = 0
@@ -212,12 +225,12 @@ def _numerals(
         if start and text[start - 1] in "-−":
             offsets.append(start - 1)  # tried first, as finditer would
         offsets.append(start)
-    numerals = [match.span() for match in _matches_at(_NUMERAL, text, offsets)]
+    numerals = [match.span() for match in matches_at(_NUMERAL, text, offsets)]
     if not space_grouped:
         return numerals
     spaced = [
         match.span()
-        for match in _matches_at(_SPACE_GROUPED, text, [s for s, e in runs if e - s <= 3])
+        for match in matches_at(_SPACE_GROUPED, text, [s for s, e in runs if e - s <= 3])
     ]
     return spaced + [
         (start, end) for start, end in numerals if not any(s <= start < e for s, e in spaced)
@@ -288,6 +301,8 @@ def _read(numeral: str, mark: str) -> Decimal | None:
         return None
 
 
+# NumberMention is built with positional arguments throughout: its constructor takes keyword
+# arguments about twice as slowly, and a document builds one per figure.
 def _digit_mention(
     text: str, start: int, end: int, decimal: str, lexicon: _Lexicon, starts: Sequence[int]
 ) -> NumberMention | None:
@@ -313,7 +328,9 @@ def _digit_mention(
     if ordinal:
         return NumberMention(
             start, ordinal.end(), text[start : ordinal.end()], _sentence_of(starts, start),
-            NumberKind.ORDINAL, value, numeral=numeral, numeral_start=start, numeral_end=end,
+            NumberKind.ORDINAL, value,
+            None, "", "", 1, False,  # upper, unit, scale, scale_value, spelled
+            numeral, start, end,
         )  # fmt: skip
     currency_before = _currency_before(text, start)
     cursor = end
@@ -349,23 +366,13 @@ def _digit_mention(
         and _YEAR_LOW <= int(numeral) <= _YEAR_HIGH
     ):
         kind = NumberKind.YEAR
+    alternative = readings["," if mark == "." else "."] * scale_value if ambiguous else None
     return NumberMention(
-        mention_start,
-        cursor,
-        text[mention_start:cursor],
-        _sentence_of(starts, mention_start),
-        kind,
-        value * scale_value,
-        unit=unit,
-        scale=scale_word,
-        scale_value=scale_value,
-        numeral=numeral,
-        numeral_start=start,
-        numeral_end=end,
-        decimal_mark=used_mark,
-        ambiguous=ambiguous,
-        alternative=readings["," if mark == "." else "."] * scale_value if ambiguous else None,
-    )
+        mention_start, cursor, text[mention_start:cursor], _sentence_of(starts, mention_start),
+        kind, value * scale_value,
+        None, unit, scale_word, scale_value, False,  # upper, unit, scale, scale_value, spelled
+        numeral, start, end, used_mark, ambiguous, alternative,
+    )  # fmt: skip
 
 
 def _plain(
@@ -373,7 +380,8 @@ def _plain(
 ) -> NumberMention:
     return NumberMention(
         start, end, text[start:end], _sentence_of(starts, start), kind, value,
-        numeral=text[start:end], numeral_start=start, numeral_end=end,
+        None, "", "", 1, False,  # upper, unit, scale, scale_value, spelled
+        text[start:end], start, end,
     )  # fmt: skip
 
 
@@ -490,31 +498,27 @@ def _spelled(
         max(bisect_left(taken, (sentence.start,)) - 1, 0) : bisect_left(taken, (sentence.end,))
     ]
     taken = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
-    tokens: list[_Token] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    big_scales: list[int] = []  # the words that name a million or more
-    offset = sentence.start
-    taken_count = len(taken)
-    taken_before = 0  # how many spans of `taken` start before the current word ends
-    for match in _WORD.finditer(sentence.text):
-        start, end = match.span()
-        start += offset
-        end += offset
-        token, big_scale = _token_reading(language, match[0])
-        # _inside(start, end, taken), walked along the sentence rather than bisected per word
-        while taken_before < taken_count and taken[taken_before][0] < end:
-            taken_before += 1
-        if taken_before and not token.blocked and taken[taken_before - 1][1] > start:
-            token = _Token(token.word, True)
-        if big_scale:
-            big_scales.append(len(tokens))
-        tokens.append(token)
-        starts.append(start)
-        ends.append(end)
-    found = _Words(tokens, starts, ends)
-    if not tokens:
+    # The words and the white space between them, placed by their lengths: split rather than
+    # found one by one, with no Python step or Match object per word.
+    pieces = _WORD.split(sentence.text)
+    if len(pieces) == 1:
         return []
+    bounds = list(accumulate(map(len, pieces), initial=sentence.start))
+    starts, ends = bounds[1:-1:2], bounds[2::2]
+    words_in_order = pieces[1::2]
+    readings = _token_readings(language)
+    readings.make_room()
+    tokens = list(map(readings.__getitem__, words_in_order))
+    for index in _overlapped(starts, ends, taken):
+        if not tokens[index].blocked:
+            tokens[index] = _Token(tokens[index].word, True)
+    # The words that name a million or more: all of the sentence's words are read by now.
+    big_scales = (
+        []
+        if readings.big_scales.isdisjoint(words_in_order)
+        else [i for i, word in enumerate(words_in_order) if word in readings.big_scales]
+    )
+    found = _Words(tokens, starts, ends)
     mentions: list[NumberMention] = []
     used: set[int] = set()
     for occurrence in find_numbers(tokens, language, 0.0):
@@ -544,14 +548,65 @@ def _spelled(
     return mentions
 
 
-@lru_cache(maxsize=1 << 16)
+def _overlapped(
+    starts: Sequence[int], ends: Sequence[int], spans: Sequence[tuple[int, int]]
+) -> Iterator[int]:
+    """The indices of the words (starts[i], ends[i]) for which _inside(start, end, spans) holds.
+
+    _inside tests a word against the last span starting before the word ends: those words
+    are, for each span, the run of words whose ends fall between its start and the next
+    span's, and of them the ones starting before the span ends. Both ascend, so each run is
+    found by bisection, a few steps per span rather than per word.
+    """
+    for index, (start, end) in enumerate(spans):
+        first = bisect_right(ends, start)
+        after_last = (
+            bisect_right(ends, spans[index + 1][0]) if index + 1 < len(spans) else len(ends)
+        )
+        yield from range(first, min(after_last, bisect_left(starts, end)))
+
+
+class _TokenReadings(dict[str, _Token]):
+    """Per language: the token of every word read so far, and the words among them that name
+    a million or more (see _token_reading).
+
+    A dict rather than an lru_cache so that _spelled looks a sentence's words up with
+    map(readings.__getitem__, words), which takes no Python step for a word already read.
+    """
+
+    LIMIT = 1 << 16  # words kept, before the dict starts over
+
+    def __init__(self, language: str) -> None:
+        super().__init__()
+        self.language = language
+        self.big_scales: set[str] = set()
+
+    def __missing__(self, word: str) -> _Token:
+        token, big_scale = _token_reading(self.language, word)
+        self[word] = token
+        if big_scale:
+            self.big_scales.add(word)
+        return token
+
+    def make_room(self) -> None:
+        """Start over if full: called between sentences, so that a sentence's words stay."""
+        if len(self) >= self.LIMIT:
+            self.clear()
+            self.big_scales.clear()
+
+
+@cache
+def _token_readings(language: str) -> _TokenReadings:
+    return _TokenReadings(language)
+
+
 def _token_reading(language: str, word: str) -> tuple[_Token, bool]:
     """How _spelled hands a word to text2num, as far as the word alone decides it.
 
     The token (a trailing period dropped unless the word is a scale: "mio."; no number part
     if a digit, a scale of a million or more, which _spelled_mention reads itself, a
     homograph or a vague plural), and whether the word names a million or more ("billion",
-    "billion-peso"), for "a billion". Cached: most words recur.
+    "billion-peso"), for "a billion". Kept by _TokenReadings: most words recur.
     """
     scales = words.SCALES[language]
     lowered = word.lower()
@@ -672,17 +727,9 @@ def _spelled_mention(
     if tail is not None:
         kind, unit, end = tail
     return NumberMention(
-        start,
-        end,
-        text[start:end],
-        sentence.index,
-        kind,
-        value * scale_value,
-        unit=unit,
-        scale=scale_word,
-        scale_value=scale_value,
-        spelled=True,
-    )
+        start, end, text[start:end], sentence.index, kind, value * scale_value,
+        None, unit, scale_word, scale_value, True,  # upper, unit, scale, scale_value, spelled
+    )  # fmt: skip
 
 
 def _ranges(text: str, mentions: Sequence[NumberMention], lexicon: _Lexicon) -> list[NumberMention]:
@@ -771,32 +818,32 @@ def _range(
 def _lexicon(language: str) -> _Lexicon:
     lang = language if language in words.SCALES else "en"
     scales = words.SCALES[lang]
-
-    def alternation(items: Iterable[str]) -> str:
-        return "|".join(re.escape(i) for i in sorted(set(items), key=lambda s: (-len(s), s)))
-
     plain = [w for w, s in scales.items() if not s.money_only]
     money = [w for w, s in scales.items() if s.money_only]
-    scale = re.compile(rf"\s?(?P<word>{alternation(plain)})(?!\w)", re.IGNORECASE)
-    money_scale = re.compile(rf"\s?(?P<word>{alternation(money)})(?!\w)") if money else _NEVER
-    points = rf"\s+(?:{alternation(words.POINT_WORDS[lang])})(?!\w)"
-    percent = rf"\s?%|\s+(?:{alternation(words.PERCENT_WORDS[lang])})(?!\w)"
+    scale = re.compile(rf"\s?(?P<word>{_alternation(plain)})(?!\w)", re.IGNORECASE)
+    money_scale = (
+        re.compile(rf"\s?(?P<word>{_alternation(money, ignore_case=False)})(?!\w)")
+        if money
+        else _NEVER
+    )
+    points = rf"\s+(?:{_alternation(words.POINT_WORDS[lang])})(?!\w)"
+    percent = rf"\s?%|\s+(?:{_alternation(words.PERCENT_WORDS[lang])})(?!\w)"
     symbols = [s for s in words.CURRENCY_SYMBOLS if not s[:1].isalpha() or s.isupper()]
-    links = alternation(words.CURRENCY_LINKS)
+    links = _alternation(words.CURRENCY_LINKS)
     currency = (
-        rf"\s?(?P<cur>{alternation(symbols)})(?!\w)"
-        rf"|\s+(?:(?:{links})\s*)?(?P<cur2>{alternation(words.CURRENCY_WORDS[lang])})(?!\w)"
+        rf"\s?(?P<cur>{_alternation(symbols)})(?!\w)"
+        rf"|\s+(?:(?:{links})\s*)?(?P<cur2>{_alternation(words.CURRENCY_WORDS[lang])})(?!\w)"
     )
     measure = (
-        rf"\s?(?P<unit>{alternation(words.UNIT_SYMBOLS)})(?![\w/²])"
-        rf"|\s+(?:(?:{links})\s*)?(?P<unit2>{alternation(words.UNIT_WORDS[lang])})(?!\w)"
+        rf"\s?(?P<unit>{_alternation(words.UNIT_SYMBOLS)})(?![\w/²])"
+        rf"|\s+(?:(?:{links})\s*)?(?P<unit2>{_alternation(words.UNIT_WORDS[lang])})(?!\w)"
     )
     # One pattern, its alternatives in the order they are tried: one regex call per figure.
     after = re.compile(
         rf"(?P<points>{points})|(?P<percent>{percent})|(?P<money>{currency})|(?P<measure>{measure})",
         re.IGNORECASE,
     )
-    range_link = re.compile(rf"\s+(?:{alternation(words.RANGE_WORDS[lang])})\s+", re.IGNORECASE)
+    range_link = re.compile(rf"\s+(?:{_alternation(words.RANGE_WORDS[lang])})\s+", re.IGNORECASE)
     between = tuple(
         (
             re.compile(rf"\b{re.escape(opener)}\s+(?:\S+\s+)?$", re.IGNORECASE),
@@ -805,7 +852,7 @@ def _lexicon(language: str) -> _Lexicon:
         for opener, joiner in words.BETWEEN_WORDS[lang]
     )
     identifier_before = re.compile(
-        rf"(?:^|\s|\()(?:{alternation(words.IDENTIFIER_WORDS)})\s?$", re.IGNORECASE
+        rf"(?:^|\s|\()(?:{_alternation(words.IDENTIFIER_WORDS)})\s?$", re.IGNORECASE
     )
     return _Lexicon(
         lang,
@@ -819,6 +866,30 @@ def _lexicon(language: str) -> _Lexicon:
 
 
 _NEVER = re.compile(r"(?!)")
+
+
+def _alternation(items: Iterable[str], *, ignore_case: bool = True) -> str:
+    """The items as one regex alternation, longest first, so that "millions" wins over "million".
+
+    Grouped by first letter, written once before its group ("m(?:illions|illion|ln)"): the
+    regex engine then tests each letter once rather than each item's. Items in different
+    groups cannot match at the same place, so every place tries the items that can match
+    there in the same order as a plain alternation would, and the pattern matches alike.
+    """
+    ordered = sorted(set(items), key=lambda s: (-len(s), s))
+    groups: dict[str, list[str]] = {}
+    for item in ordered:
+        groups.setdefault(item[:1].lower() if ignore_case else item[:1], []).append(item[1:])
+    # Ignoring case, a few letters match one of another group ("ſ" matches "s"): if an item
+    # starts with a letter that is neither ASCII nor caseless, the items are left ungrouped.
+    if ignore_case and not all(
+        first.isascii() or first.lower() == first.upper() for first in groups
+    ):
+        return "|".join(map(re.escape, ordered))
+    return "|".join(
+        f"{re.escape(first)}(?:{'|'.join(map(re.escape, rests))})"
+        for first, rests in groups.items()
+    )
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
