@@ -296,6 +296,17 @@ def _fact_spans(
 
 def name_tokens(name: NameMention) -> list[tuple[int, int, str]]:
     """The words of a name that identify it, as (start, end, word) in the document text."""
+    pieces = name.text.split(" ")
+    if "".join(pieces).isalpha():
+        # Letters and single spaces ("Banco do México"), as most names are: each piece is one
+        # _WORD match, found without the regex (the name rules ask for every name's words).
+        tokens = []
+        start = name.start
+        for piece in pieces:
+            if len(piece) > 1 and piece not in lexicon.PARTICLES:
+                tokens.append((start, start + len(piece), piece))
+            start += len(piece) + 1
+        return tokens
     return [
         (name.start + m.start(), name.start + m.end(), m.group())
         for m in _WORD.finditer(name.text)

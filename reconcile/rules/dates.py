@@ -18,8 +18,10 @@ from reconcile.model import (
     ResolvedDate,
     Severity,
     Version,
+    WeekdayMention,
 )
 from reconcile.rules.base import Rule
+from reconcile.rules.beads import BySentence
 from reconcile.timeline import order_neutral
 from reconcile.words import ORDER_WORDS, long_date, weekday_name
 
@@ -179,27 +181,32 @@ class DateMismatch(Rule):
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
         source = story.versions[0]
+        source_dates, source_weekdays = _dates_by_sentence(source), _weekdays_by_sentence(source)
         for alignment, target in zip(story.alignments, story.versions[1:], strict=True):
+            target_dates, target_weekdays = (
+                _dates_by_sentence(target),
+                _weekdays_by_sentence(target),
+            )
             for bead in alignment.beads:
                 if not bead.source or not bead.target:
                     continue
-                ours = _dates_in(source, bead.source)
-                theirs = _dates_in(target, bead.target)
-                yield from self._compare(source, ours, target, theirs)
-                yield from self._weekdays(source, bead.source, target, bead.target)
+                ours = source_dates.within(bead.source)
+                theirs = target_dates.within(bead.target)
+                if ours and theirs:  # else nothing to compare
+                    yield from self._compare(source, ours, target, theirs)
+                our_weekdays = source_weekdays.within(bead.source)
+                their_weekdays = target_weekdays.within(bead.target)
+                if our_weekdays and their_weekdays:
+                    yield from self._weekdays(source, our_weekdays, target, their_weekdays)
 
     def _weekdays(
         self,
         source: Version,
-        our_sentences: Sequence[int],
+        ours: list[WeekdayMention],
         target: Version,
-        their_sentences: Sequence[int],
+        theirs: list[WeekdayMention],
     ) -> Iterator[Finding]:
         """Weekdays standing alone ("na terça-feira" / "on Wednesday") must name the same day."""
-        ours = [w for w in source.document.weekdays if w.sentence in our_sentences]
-        theirs = [w for w in target.document.weekdays if w.sentence in their_sentences]
-        if not ours or not theirs:
-            return
         unmatched_ours = []
         for weekday in ours:
             twin = next((w for w in theirs if w.weekday == weekday.weekday), None)
@@ -356,9 +363,12 @@ def _weekday_fits(resolved: ResolvedDate) -> bool:
     )
 
 
-def _dates_in(version: Version, sentences: Sequence[int]) -> list[ResolvedDate]:
-    wanted = set(sentences)
-    return [r for r in version.timeline.dates if r.mention.sentence in wanted]
+def _dates_by_sentence(version: Version) -> BySentence[ResolvedDate]:
+    return BySentence(version.timeline.dates, lambda r: r.mention.sentence)
+
+
+def _weekdays_by_sentence(version: Version) -> BySentence[WeekdayMention]:
+    return BySentence(version.document.weekdays, lambda w: w.sentence)
 
 
 def _same_day(ours: ResolvedDate, theirs: ResolvedDate) -> bool:

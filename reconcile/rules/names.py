@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from rapidfuzz import fuzz
@@ -22,6 +23,7 @@ _PART = re.compile(r"[-'’]")
 # A word, or words joined by hyphens or apostrophes ("SUD-Rail"). Possessive (++): a run of
 # letters is never given back letter by letter.
 _COMPOUND = re.compile(r"[^\W\d_]++(?:[-'’][^\W\d_]++)*")
+_LETTERS = re.compile(r"[^\W\d_]+")
 # Letters two spellings of one name may differ by: one in a short name, two in a long one.
 _SHORT_NAME = 5
 # A target spelling this common in its language is a word of it ("Lisbon", "Ivan"), so the
@@ -64,27 +66,45 @@ class NameSpelling(_NameRule):
         target_names = target.names_in(pair.bead.target)
         if not source_names or not target_names:
             return
-        source_words = source.words_in(pair.bead.source)
-        target_words = target.words_in(pair.bead.target)
-        source_tokens = [(n, t) for n in source_names for t in source.tokens(n)]
+        source_tokens = [(n, t) for n in source_names for t in source.spelling(n).tokens]
+        source_folded = {token[3] for _, token in source_tokens}
+        # Whether a target word is among the source's words settles most words; the source
+        # names' own words settle most of those without the sentences' words.
+        certain = frozenset().union(*map(source.whole_words, source_names))
         source_places = cldr.place_names(pair.source.locale.language)
         target_places = cldr.place_names(pair.target.locale.language)
         target_language = pair.target.locale.language
         for name in target_names:
-            tokens = target.tokens(name)
+            tokens = target.spelling(name).tokens
             for start, end, word, folded in tokens:
-                if folded in source_words:
-                    yield from self._accents(pair, name, start, end, word, source_tokens)
+                if folded in certain:
+                    in_source = True
+                elif folded not in source_folded and (
+                    folded in target_places or not _near(folded, name, source_tokens, source_places)
+                ):
+                    # No source word has these letters with other diacritics, and none is
+                    # another spelling of it: nothing to report, whatever the words.
+                    continue
+                else:
+                    in_source = folded in source.words_in(pair.bead.source)
+                if in_source:
+                    # Other diacritics need another spelling of the word: most have none.
+                    if source.respelled(folded, word):
+                        found = self._accents(pair, name, start, end, word, folded, source_tokens)
+                        if found is not None:
+                            yield found
                     continue
                 if folded in target_places:
                     continue
+                source_words = source.words_in(pair.bead.source)
                 anchored = any(f in source_words for _, _, w, f in tokens if w != word)
                 if not anchored and lexicon.frequency(folded, target_language) >= _COMMON_SPELLING:
                     continue
+                target_words = target.words_in(pair.bead.target)
                 match = _closest(folded, name, source_tokens, target_words, source_places)
                 if match is None:
                     continue
-                s_start, s_end, s_word, s_folded = match
+                source_name, (s_start, s_end, s_word, s_folded) = match
                 if _translated(folded, target_language, s_folded, pair):
                     continue
                 # A typing slip does not add diacritics: "Iguaçu" for "Iguazú" is the
@@ -92,12 +112,16 @@ class NameSpelling(_NameRule):
                 chosen = _marks(word) - _marks(s_word)
                 yield self.finding(
                     pair.target,
-                    start,
-                    end,
+                    name.start + start,
+                    name.start + end,
                     f"{word!r} is written {s_word!r} in the source ({pair.source.path}): "
                     "one name spelled two ways",
                     severity=Severity.INFO if chosen else None,
-                    related=(pair.source.source.locate(s_start, s_end),),
+                    related=(
+                        pair.source.source.locate(
+                            source_name.start + s_start, source_name.start + s_end
+                        ),
+                    ),
                     suggestion=s_word,
                 )
 
@@ -108,28 +132,32 @@ class NameSpelling(_NameRule):
         start: int,
         end: int,
         word: str,
+        folded: str,
         source_tokens: list[tuple[NameMention, _Token]],
-    ) -> Iterator[Finding]:
+    ) -> Finding | None:
         """The same letters with other diacritics: "Yvan" for "Yván"."""
-        folded = _fold(word)
         for source_name, (s_start, s_end, s_word, s_folded) in source_tokens:
-            if s_folded != folded or _accented(s_word) == _accented(word):
+            if s_folded != folded or s_word == word or _accented(s_word) == _accented(word):
                 continue
             if name.weak and source_name.weak:
                 continue
             if lexicon.frequency(folded, pair.target.locale.language) >= _COMMON_SPELLING:
                 continue  # the target language's own word: "Union" for "Unión", "Metro"
-            yield self.finding(
+            return self.finding(
                 pair.target,
-                start,
-                end,
+                name.start + start,
+                name.start + end,
                 f"{word!r} is written {s_word!r} in the source ({pair.source.path}): "
                 "the diacritics differ",
                 severity=Severity.INFO,
-                related=(pair.source.source.locate(s_start, s_end),),
+                related=(
+                    pair.source.source.locate(
+                        source_name.start + s_start, source_name.start + s_end
+                    ),
+                ),
                 suggestion=_recase(s_word, word),
             )
-            return
+        return None
 
 
 class NameMissing(_NameRule):
@@ -145,29 +173,41 @@ class NameMissing(_NameRule):
     severity = Severity.WARNING
 
     def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
-        target_words: frozenset[str] | None = None  # found when first needed
-        target_entities = {
-            n.entity for n in target.names_in(pair.bead.target) if n.entity is not None
-        }
+        # Found when first needed: most names are skipped before.
+        target_entities: set[str] | None = None
+        certain: frozenset[str] | None = None  # words the target sentences surely have
         reported: set[str] = set()
         for name in source.names_in(pair.bead.source):
-            words = source.identifying(name)
-            opens = pair.source.sentences[name.sentence].start == name.start
-            if name.weak or opens or not words or all(w.isupper() for w in name.text.split()):
+            if name.weak:
+                continue
+            if pair.source.sentences[name.sentence].start == name.start:
                 # A capital that proves little (a sentence's first word may be a common noun
                 # a translation renders: "Banco de México"); an acronym it may translate.
                 continue
+            spelling = source.spelling(name)
+            if not spelling.identifying or _acronym(name.text):
+                continue
             if name.key in reported:
                 continue
-            if name.entity is not None and name.entity in target_entities:
-                continue
-            if target_words is None:
-                target_words = target.words_in(pair.bead.target)
+            if name.entity is not None:
+                if target_entities is None:
+                    target_entities = {
+                        n.entity for n in target.names_in(pair.bead.target) if n.entity is not None
+                    }
+                if name.entity in target_entities:
+                    continue
+            words = spelling.identifying
+            if certain is None:
+                target_names = target.names_in(pair.bead.target)
+                certain = frozenset().union(*map(target.whole_words, target_names))
+            if not certain.isdisjoint(words):
+                continue  # one of its words is in the translation (_present)
+            target_words = target.words_in(pair.bead.target)
             if any(_present(w, target_words) for w in words):
                 continue
-            if source.named_before(name, set(words)):
+            if source.named_before(name, spelling.word_set):
                 continue  # a repeated name may become a pronoun
-            if not target.kept_elsewhere(pair.bead.target, set(words)):
+            if not target.kept_elsewhere(pair.bead.target, spelling.word_set):
                 continue
             reported.add(name.key)
             start, end = pair.target_span()
@@ -181,49 +221,108 @@ class NameMissing(_NameRule):
             )
 
 
-# A word of a name: (start, end) in the document text, the word, and the word folded.
+# A word of a name: (start, end) from the name's start, the word, and the word folded.
 _Token = tuple[int, int, str, str]
+
+
+class _Spelling:
+    """The words of a name's text, as the name rules read them."""
+
+    __slots__ = ("identifying", "plain", "tokens", "word_set")
+
+    def __init__(self, name: NameMention) -> None:
+        pieces = name.text.split(" ")
+        # The folded words of a name of letters and single spaces ("Banco do México"), as
+        # most names are; none for any other name ("Jean-Pierre", "R. Ford").
+        self.plain: frozenset[str] = (
+            frozenset(map(_fold, pieces)) if "".join(pieces).isalpha() else frozenset()
+        )
+        base = name.start
+        self.tokens: tuple[_Token, ...] = tuple(
+            (s - base, e - base, w, _fold(w)) for s, e, w in name_tokens(name)
+        )
+        self.identifying = tuple(t[3] for t in self.tokens)  # the folded words
+        self.word_set = frozenset(self.identifying)
 
 
 class _NameIndex:
     """What the name rules ask of a document for its beads, worked out once per document
     and only when first asked for: most beads need little of it."""
 
-    __slots__ = ("_by_sentence", "_document", "_tokens", "_words")
+    __slots__ = (
+        "_bead_words",
+        "_by_sentence",
+        "_document",
+        "_name_words",
+        "_spelled",
+        "_spellings",
+        "_words",
+    )
 
-    def __init__(self, document: Document) -> None:
+    def __init__(self, document: Document, spellings: dict[str, _Spelling]) -> None:
         self._document = document
         self._by_sentence: dict[int, list[NameMention]] = {}
         for name in document.names:
             self._by_sentence.setdefault(name.sentence, []).append(name)
-        # Keyed by id(): the document holds its names, so no id is reused while it lives.
-        self._tokens: dict[int, tuple[tuple[_Token, ...], tuple[str, ...]]] = {}
+        # By text: a name's words depend on its text alone, and a story repeats its names.
+        self._spellings = spellings
         self._words: dict[int, frozenset[str]] = {}
+        self._bead_words: dict[tuple[int, ...], frozenset[str]] = {}
+        # Every name's sentence and words, in text order, for the few questions about them all.
+        self._name_words: list[tuple[int, frozenset[str]]] | None = None
+        self._spelled: dict[str, set[str]] | None = None  # each folded word's spellings
 
-    def names_in(self, sentences: tuple[int, ...]) -> list[NameMention]:
+    def names_in(self, sentences: tuple[int, ...]) -> Sequence[NameMention]:
+        if len(sentences) == 1:  # most beads
+            return self._by_sentence.get(sentences[0], ())
         # Sentences ascend and names are in text order, so this keeps the text order.
         return [n for i in sentences for n in self._by_sentence.get(i, ())]
 
-    def tokens(self, name: NameMention) -> tuple[_Token, ...]:
-        return self._tokens_of(name)[0]
+    def respelled(self, folded: str, word: str) -> bool:
+        """Whether a name of the document writes `folded` otherwise than `word`."""
+        if self._spelled is None:
+            self._spelled = {}
+            for name in self._document.names:
+                for token in self.spelling(name).tokens:
+                    self._spelled.setdefault(token[3], set()).add(token[2])
+        spellings = self._spelled.get(folded)
+        return spellings is not None and (len(spellings) > 1 or word not in spellings)
 
-    def identifying(self, name: NameMention) -> tuple[str, ...]:
-        """The folded words that identify a name."""
-        return self._tokens_of(name)[1]
-
-    def _tokens_of(self, name: NameMention) -> tuple[tuple[_Token, ...], tuple[str, ...]]:
-        found = self._tokens.get(id(name))
+    def spelling(self, name: NameMention) -> _Spelling:
+        found = self._spellings.get(name.text)
         if found is None:
-            tokens = tuple((s, e, w, _fold(w)) for s, e, w in name_tokens(name))
-            found = self._tokens[id(name)] = (tokens, tuple(t[3] for t in tokens))
+            found = self._spellings[name.text] = _Spelling(name)
         return found
 
     def words_in(self, sentences: tuple[int, ...]) -> frozenset[str]:
-        # A word never spans the space joining two sentences, so a bead's words are the
-        # union of its sentences' words.
+        """The folded words of the sentences (_folded_words)."""
         if len(sentences) == 1:
             return self._sentence_words(sentences[0])
-        return frozenset().union(*(self._sentence_words(i) for i in sentences))
+        # A word never spans the space joining two sentences, so a bead's words are the
+        # union of its sentences' words.
+        words = self._bead_words.get(sentences)
+        if words is None:
+            words = frozenset().union(*map(self._sentence_words, sentences))
+            self._bead_words[sentences] = words
+        return words
+
+    def whole_words(self, name: NameMention) -> frozenset[str]:
+        """Folded words of the name that the words of its sentence hold for certain, with no
+        need to read them: those of a name of plain words (_Spelling.plain) that stands
+        whole in its sentence, no letter or digit against either end, so that each of its
+        words is a whole run of letters there, which _folded_words keeps."""
+        plain = self.spelling(name).plain
+        if not plain:
+            return plain
+        sentence = self._document.sentences[name.sentence]
+        text = sentence.text
+        start = name.start - sentence.start
+        end = start + len(name.text)
+        if start < 0 or not text.startswith(name.text, start):
+            return frozenset()
+        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            return frozenset()
+        return plain
 
     def _sentence_words(self, sentence: int) -> frozenset[str]:
         words = self._words.get(sentence)
@@ -231,33 +330,38 @@ class _NameIndex:
             words = self._words[sentence] = _folded_words(self._document.sentences[sentence].text)
         return words
 
-    def named_before(self, name: NameMention, words: set[str]) -> bool:
+    def named_before(self, name: NameMention, words: frozenset[str]) -> bool:
         """Whether a name in an earlier sentence shares one of `words`."""
-        # Called for few names, so only the earlier names are tokenized, up to the first hit.
         return any(
-            not words.isdisjoint(self.identifying(other))
-            for other in self._document.names
-            if other.sentence < name.sentence
+            not words.isdisjoint(other) for i, other in self._all_names() if i < name.sentence
         )
 
-    def kept_elsewhere(self, bead: tuple[int, ...], words: set[str]) -> bool:
+    def kept_elsewhere(self, bead: tuple[int, ...], words: frozenset[str]) -> bool:
         """Whether the translation keeps the name outside this bead, so does not translate it.
 
         As a whole, or a part of it ("Haddad" for "Fernando Haddad", "President Lula" for
         "Lula"), but not inside a longer name ("Consorzio Venezia Nuova" for "Venezia").
         """
+        # A name kept shares a word with `words` (never empty): most names share none.
         return any(
-            _kept(words, set(self.identifying(other)))
-            for other in self._document.names
-            if other.sentence not in bead
+            not words.isdisjoint(other) and _kept(words, other)
+            for i, other in self._all_names()
+            if i not in bead
         )
+
+    def _all_names(self) -> list[tuple[int, frozenset[str]]]:
+        if self._name_words is None:
+            names = self._document.names
+            self._name_words = [(n.sentence, self.spelling(n).word_set) for n in names]
+        return self._name_words
 
 
 # Both name rules walk every bead of a story: its documents are indexed once.
 @per_story
 def _indexes_of(story: CheckedStory) -> dict[int, _NameIndex]:
     """Each document's index, by id() of the document."""
-    return {id(v.document): _NameIndex(v.document) for v in story.versions}
+    spellings: dict[str, _Spelling] = {}  # one for all: a translation copies most names
+    return {id(v.document): _NameIndex(v.document, spellings) for v in story.versions}
 
 
 @functools.lru_cache(maxsize=65536)
@@ -267,13 +371,22 @@ def _fold(word: str) -> str:
 
 def _folded_words(text: str) -> frozenset[str]:
     """Words and hyphenated compounds, both whole and in parts: "SUD-Rail", "sud", "rail"."""
-    found = _COMPOUND.findall(text)
-    words = set(found)
-    for word in found:
-        if "-" in word or "'" in word or "’" in word:
-            words.update(_PART.split(word))
+    # No word spans a space, and most words stand alone between spaces: str.split and
+    # str.isalpha find those in C, and the regexes read only the other pieces.
+    pieces = text.split()
+    words = set(filter(str.isalpha, pieces))
+    rest = " ".join(itertools.filterfalse(str.isalpha, pieces))
+    words.update(_COMPOUND.findall(rest))
+    if "-" in rest or "'" in rest or "’" in rest:
+        words.update(_LETTERS.findall(rest))  # the parts of compounds: their runs of letters
     # Each distinct word is folded once.
     return frozenset(map(cldr.fold, words))
+
+
+def _acronym(text: str) -> bool:
+    """Whether every word of a text (with words) is in capitals. A text with no capital has
+    a word without one, so most texts are settled by one str.isupper."""
+    return text.isupper() and all(w.isupper() for w in text.split())
 
 
 def _kept(name: AbstractSet[str], other: AbstractSet[str]) -> bool:
@@ -323,13 +436,24 @@ def _shared_prefix(a: str, b: str) -> int:
     )
 
 
+def _near(
+    folded: str,
+    name: NameMention,
+    source_tokens: list[tuple[NameMention, _Token]],
+    source_places: Mapping[str, str],
+) -> bool:
+    """Whether a source word is close to `folded`, whatever words the translation has:
+    _closest finds none where this finds none."""
+    return _closest(folded, name, source_tokens, frozenset(), source_places) is not None
+
+
 def _closest(
     folded: str,
     name: NameMention,
     source_tokens: list[tuple[NameMention, _Token]],
     target_words: frozenset[str],
     source_places: Mapping[str, str],
-) -> _Token | None:
+) -> tuple[NameMention, _Token] | None:
     """The source spelling this target word most likely changed, if one is close enough."""
     best: tuple[float, NameMention, _Token] | None = None
     for source_name, token in source_tokens:
@@ -343,13 +467,15 @@ def _closest(
         if folded.startswith(other) or other.startswith(folded):
             continue  # "Venezuela"/"Venezuelan": another word, not another spelling
         limit = 1 if min(len(folded), len(other)) <= _SHORT_NAME else 2
+        if abs(len(folded) - len(other)) > limit:
+            continue  # the distance is at least the difference in length
         distance = OSA.distance(folded, other)  # a swap of two letters is one slip
         if distance > limit:
             continue
         score = fuzz.ratio(folded, other)
         if best is None or score > best[0]:
             best = (score, source_name, token)
-    return None if best is None else best[2]
+    return None if best is None else (best[1], best[2])
 
 
 def _marks(word: str) -> set[str]:

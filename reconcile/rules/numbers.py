@@ -99,6 +99,8 @@ def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
                         rights[near].remove(partner)
                         break
         for index, bead in enumerate(beads):
+            if not lefts[index]:
+                continue  # every figure of the source has its counterpart
             changed = []
             for number in list(lefts[index]):
                 partner = next((t for t in rights[index] if _comparable(number, t)), None)
@@ -122,14 +124,28 @@ def _match(
 ) -> tuple[list[NumberMention], list[NumberMention]]:
     """The figures of one bead left over on each side once counterparts are paired."""
     left, right = list(ours), list(theirs)
+    if not left or not right:
+        return left, right  # nothing to pair
     matched: list[NumberMention] = []
-    for exact in (True, False):
-        for number in list(left):
-            partner = next((t for t in right if agree(number, t, exact=exact)), None)
-            if partner is not None:
-                left.remove(number)
-                right.remove(partner)
-                matched.append(partner)
+    # Most figures have an exact counterpart (agree with exact=True): the same value and
+    # upper end, found by list searches in C.
+    keys = [(t.value, t.upper) for t in right]
+    unmatched = []
+    for number in left:
+        key = (number.value, number.upper)
+        if key in keys:
+            index = keys.index(key)
+            del keys[index]
+            matched.append(right.pop(index))
+        else:
+            unmatched.append(number)
+    left = unmatched
+    for number in list(left):
+        partner = next((t for t in right if agree(number, t)), None)
+        if partner is not None:
+            left.remove(number)
+            right.remove(partner)
+            matched.append(partner)
     # A figure the source repeats needs only one counterpart.
     left = [n for n in left if not any(agree(n, t) for t in matched)]
     return left, right
@@ -141,24 +157,32 @@ def agree(
     """Whether two figures state the same quantity (rounded, or converted between units)."""
     if (ours.upper is None) != (theirs.upper is None):
         return False
-    ends = [(ours.value, theirs.value)]
-    if ours.upper is not None and theirs.upper is not None:
-        ends.append((ours.upper, theirs.upper))
+    if exact:  # both ends, or the value and no upper end on either side
+        return ours.value == theirs.value and ours.upper == theirs.upper
     conversions = _conversions(ours, theirs)
-    if exact:
-        return all(a == b for a, b in ends)
+    if ours.upper is not None and theirs.upper is not None:
+        ends = ((ours.value, theirs.value), (ours.upper, theirs.upper))
+        return any(
+            all(_close(convert(a), b, ours, theirs, convert is not _same) for a, b in ends)
+            for convert in conversions
+        )
     # "1,500" in a document that otherwise writes decimal commas may still mean 1500: the
     # figure is right, its separator is number-locale-format's concern.
-    for other in (ours, theirs) if alternatives else ():
-        if other.alternative is not None and other.upper is None:
-            swapped = replace(other, value=other.alternative, alternative=None)
-            pair = (swapped, theirs) if other is ours else (ours, swapped)
-            if agree(*pair):
-                return True
-    for convert in conversions:
-        if all(_close(convert(a), b, ours, theirs, convert is not _same) for a, b in ends):
-            return True
-    return False
+    our_values = _values(ours) if alternatives else (ours.value,)
+    their_values = _values(theirs) if alternatives else (theirs.value,)
+    return any(
+        _close(convert(a), b, ours, theirs, convert is not _same)
+        for a in our_values
+        for b in their_values
+        for convert in conversions
+    )
+
+
+def _values(number: NumberMention) -> tuple[Decimal, ...]:
+    """The values a figure may mean: the other reading of an ambiguous one, then its own."""
+    if number.alternative is None:
+        return (number.value,)
+    return (number.alternative, number.value)
 
 
 def _same(value: Decimal) -> Decimal:
@@ -201,6 +225,13 @@ def _close(
 ) -> bool:
     if a == b:
         return True
+    # Rounding allows at most a tenth of a value (_rounding), a conversion a little more:
+    # a gap wider than both is settled without working out the steps.
+    gap = abs(a - b)
+    if gap > max(abs(a), abs(b)) * _ROUNDING_SHARE and (
+        not converted or gap > max(abs(b) * Decimal(repr(_CONVERSION_SHARE)), Decimal("0.5"))
+    ):
+        return False
     ours_step, theirs_step = _rounding(ours, a), _rounding(theirs, b)
     tolerance = max(ours_step, theirs_step)
     if converted:
@@ -307,13 +338,17 @@ def _intended(story: CheckedStory) -> dict[tuple[str, int], Decimal]:
     source = _side(story.versions[0].document)
     intended: dict[tuple[str, int], Decimal] = {}
     for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
+        if all(n.alternative is None for n in version.document.numbers):
+            continue  # no figure that reads two ways
         target = _side(version.document)
         for bead in alignment.beads:
-            ours = source.numbers(bead.source)
+            ours: list[NumberMention] | None = None  # read when first needed
             for theirs in target.numbers(bead.target):
-                if theirs.alternative is None or any(
-                    agree(n, theirs, alternatives=False) for n in ours
-                ):
+                if theirs.alternative is None:
+                    continue
+                if ours is None:
+                    ours = source.numbers(bead.source)
+                if any(agree(n, theirs, alternatives=False) for n in ours):
                     continue
                 other = replace(theirs, value=theirs.alternative, alternative=None)
                 if any(agree(n, other, alternatives=False) for n in ours):
@@ -397,7 +432,7 @@ class NumberLocaleFormat(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
-        intended = _intended(story)
+        intended: dict[tuple[str, int], Decimal] | None = None  # found when first needed
         for version in story.versions:
             document = version.document
             style = document.number_style
@@ -406,8 +441,10 @@ class NumberLocaleFormat(Rule):
             for number in document.numbers:
                 if number.kind not in _COMPARED or number.spelled or not number.numeral:
                     continue
-                if not any(c in number.numeral for c in ".,"):
+                if "." not in number.numeral and "," not in number.numeral:
                     continue
+                if intended is None:
+                    intended = _intended(story)
                 value = intended.get((document.path, number.start), number.value)
                 unscaled = value / number.scale_value
                 read = reading_under(number.numeral, style.locale_decimal)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
 from reconcile import lexicon
 from reconcile import locale as cldr
-from reconcile.model import CheckedStory, Document, Finding, QuoteMention, Severity
-from reconcile.rules.base import Rule
-from reconcile.rules.beads import Pair, aligned_pairs
+from reconcile.model import CheckedStory, Document, Finding, NameMention, QuoteMention, Severity
+from reconcile.rules.base import Rule, per_story
+from reconcile.rules.beads import BySentence, Pair, aligned_pairs
 
 # A quotation of one word is often a scare quote a translator may drop ("o chamado
 # "apagão""); from two words on it is someone's words.
@@ -32,10 +33,11 @@ class QuoteMissing(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        starting = _quotes_of(story)
         for pair in aligned_pairs(story):
             quoted = [
                 q
-                for q in _starting_in(pair.source, pair.bead.source)
+                for q in starting[id(pair.source)].within(pair.bead.source)
                 if len(q.text.split()) >= _MIN_WORDS
             ]
             if not quoted:
@@ -67,14 +69,17 @@ class QuoteMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        starting = _quotes_of(story)
         for pair in aligned_pairs(story):
-            source_quotes = _starting_in(pair.source, pair.bead.source)
-            target_quotes = _starting_in(pair.target, pair.bead.target)
+            source_quotes = starting[id(pair.source)].within(pair.bead.source)
+            if not source_quotes:
+                continue
+            target_quotes = starting[id(pair.target)].within(pair.bead.target)
             # Quotations are paired in order only when both sides have as many.
-            if not source_quotes or len(source_quotes) != len(target_quotes):
+            if len(source_quotes) != len(target_quotes):
                 continue
             for ours, theirs in zip(source_quotes, target_quotes, strict=True):
-                problem = _difference(pair, ours, theirs)
+                problem = _difference(pair, ours, theirs, story)
                 if problem:
                     yield self.finding(
                         pair.target,
@@ -85,7 +90,9 @@ class QuoteMismatch(Rule):
                     )
 
 
-def _difference(pair: Pair, ours: QuoteMention, theirs: QuoteMention) -> str | None:
+def _difference(
+    pair: Pair, ours: QuoteMention, theirs: QuoteMention, story: CheckedStory
+) -> str | None:
     source_figures = _figures(pair.source, ours)
     target_figures = _figures(pair.target, theirs)
     if source_figures != target_figures:
@@ -111,23 +118,23 @@ def _difference(pair: Pair, ours: QuoteMention, theirs: QuoteMention) -> str | N
                 f"the quotation {said} in the source ({pair.source.path}) but "
                 f"{'does' if target_negates else 'does not'} here: the meaning is reversed"
             )
-    missing = _names_missing(pair, ours, theirs)
+    missing = _names_missing(pair, ours, theirs, _names_of(story))
     if missing:
         return f"the source's quotation names {missing!r}; this one does not ({pair.source.path})"
     return None
 
 
-def _names_missing(pair: Pair, ours: QuoteMention, theirs: QuoteMention) -> str | None:
+def _names_missing(
+    pair: Pair, ours: QuoteMention, theirs: QuoteMention, names: dict[int, _NamesByPlace]
+) -> str | None:
     """A name inside the source quotation that the translation keeps, but not in the quote."""
     inside = cldr.fold(theirs.text)
     # A place CLDR names is the same entity in every language: "Bolivia" is "Bolivie".
     entities = {
-        n.entity
-        for n in pair.target.names
-        if n.entity and theirs.start <= n.start and n.end <= theirs.end
+        n.entity for n in names[id(pair.target)].inside(theirs.start, theirs.end) if n.entity
     }
-    for name in pair.source.names:
-        if name.weak or not (ours.start <= name.start and name.end <= ours.end):
+    for name in names[id(pair.source)].inside(ours.start, ours.end):
+        if name.weak:
             continue
         if name.entity in entities:
             continue
@@ -144,17 +151,53 @@ def _folded(text: str) -> str:
 def _figures(document: Document, quote: QuoteMention) -> set[str]:
     """The figures inside a quotation, digits only; dates are the date rules' business."""
     inner = document.source.text[quote.start : quote.end]
+    found = list(_FIGURE.finditer(inner))
+    if not found:
+        return set()  # most quotations: no need to place the dates
     dates = [(d.start - quote.start, d.end - quote.start) for d in document.dates]
     # "1.500", "1,500" and "1500" are one figure whatever the locale's separators.
     return {
         re.sub(r"\D", "", m.group()).lstrip("0") or "0"
-        for m in _FIGURE.finditer(inner)
+        for m in found
         if not any(m.start() < end and start < m.end() for start, end in dates)
     }
 
 
-def _starting_in(document: Document, sentences: tuple[int, ...]) -> list[QuoteMention]:
-    return [q for q in document.quotes if q.depth == 0 and q.sentence in sentences]
+# Both quotation rules read each bead's outer quotations by the sentence they start in.
+@per_story
+def _quotes_of(story: CheckedStory) -> dict[int, BySentence[QuoteMention]]:
+    """Each document's outer quotations by sentence, by id() of the document."""
+    return {
+        id(v.document): BySentence(
+            (q for q in v.document.quotes if q.depth == 0), lambda q: q.sentence
+        )
+        for v in story.versions
+    }
+
+
+class _NamesByPlace:
+    """A document's names, to read those inside a quotation without a scan of them all."""
+
+    __slots__ = ("_names", "_starts")
+
+    def __init__(self, names: tuple[NameMention, ...]) -> None:
+        self._names = names
+        starts = [n.start for n in names]
+        # Bisection needs the names in text order, as the extractor gives them.
+        self._starts = starts if starts == sorted(starts) else None
+
+    def inside(self, start: int, end: int) -> list[NameMention]:
+        """The names within [start, end], in text order."""
+        names = self._names
+        if self._starts is not None:
+            names = names[bisect_left(self._starts, start) : bisect_right(self._starts, end)]
+        return [n for n in names if start <= n.start and n.end <= end]
+
+
+@per_story
+def _names_of(story: CheckedStory) -> dict[int, _NamesByPlace]:
+    """Each document's names by place, by id() of the document."""
+    return {id(v.document): _NamesByPlace(v.document.names) for v in story.versions}
 
 
 def _short(text: str, limit: int = 60) -> str:
