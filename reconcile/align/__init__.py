@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import replace
 
 import numpy as np
 
@@ -38,9 +37,10 @@ from reconcile.align.costs import (
     MAX_SIDE,
     _beads,
     _mask_windows,
+    _Windows,
     _windows,
 )
-from reconcile.align.features import _features, _lexicon, _with_lexicon
+from reconcile.align.features import Masks, _features, _lexicon, _with_lexicon
 from reconcile.align.search import _centre, _search
 from reconcile.model import Alignment, Document
 
@@ -78,10 +78,11 @@ def align(
     `embeddings`: also weigh what the sentences say, by a sentence encoder (see embed.py)."""
     src, tgt, anchors, words, cognates = _features(source, target)
     n, m = src.count, tgt.count
-    windows = _windows(src), _windows(tgt)
     meaning = None if embeddings is None else embeddings.windows(source, target, MAX_SIDE)
     centre = _centre(n, m, anchors)
     half = min(BAND_MAX, max(BAND_MIN, math.ceil(BAND_SHARE * max(n, m))))
+    # The target's windows padded for the band of the first search, the wider.
+    windows = _windows(src, MAX_SIDE), _windows(tgt, half + MAX_SIDE)
     ratio = _ratio(int(src.length.sum()), int(tgt.length.sum()))
     path = _search(windows, n, m, ratio, MERGE_COST, centre, half, meaning)
     # Dropped or added sentences bias the ratio of total lengths, most in short stories;
@@ -97,10 +98,10 @@ def align(
     # (hunalign's realign): the second search counts them as cognates.
     lexicon = _lexicon(words[0], words[1], path)
     if lexicon:
-        masks = _with_lexicon(words, cognates, lexicon)
+        lexicon_masks = _with_lexicon(words, cognates, lexicon)
         windows = (
-            replace(windows[0], cognates=_mask_windows(masks[0])),
-            replace(windows[1], cognates=_mask_windows(masks[1])),
+            _with_cognates(windows[0], src.masks, lexicon_masks[0]),
+            _with_cognates(windows[1], tgt.masks, lexicon_masks[1]),
         )
     if (
         lexicon
@@ -132,6 +133,15 @@ def _merge_cost(path: list[tuple[int, int, int, int]]) -> float:
     prior = math.exp(MERGE_OFFSET - MERGE_COST) * MERGE_PRIOR_BEADS
     rate = (merges + prior) / (len(linked) + MERGE_PRIOR_BEADS)
     return min(MERGE_COST, max(MERGE_COST_MIN, MERGE_OFFSET - math.log(rate)))
+
+
+def _with_cognates(windows: _Windows, masks: Masks, cognates: Masks) -> _Windows:
+    """A side's `windows` with other cognates, given the side's masks [kind, sentence]."""
+    replaced = masks.copy()
+    replaced[2] = cognates
+    return _Windows(
+        windows.pad, windows.length, _mask_windows(replaced, windows.pad), windows.breaks
+    )
 
 
 def _ratio(source_length: int, target_length: int) -> float:

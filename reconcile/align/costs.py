@@ -11,8 +11,9 @@ costs of many cells at once from flat copies of the windows (_Flat, _costs).
 from __future__ import annotations
 
 import math
+import threading
 from dataclasses import dataclass
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import numpy as np
 import numpy.typing as npt
@@ -76,62 +77,83 @@ LOW_CONFIDENCE = 0.5
 
 
 # Bead sides: for k sentences starting at i, the summed length, the OR of the masks and the
-# paragraph breaks inside. Row k of each array; column i; columns past the end are unused.
+# paragraph breaks inside. Row k of each array; column pad + i; the `pad` columns on either
+# side of the sentences and those past the end are 0.
 
 
 @dataclass(frozen=True, slots=True)
 class _Windows:
-    length: Ints
-    strong: Masks
-    names: Masks
-    cognates: Masks
-    breaks: Ints
+    """One side's bead sides. The padding lets the search read windows a little off either end
+    without clipping the positions (see _costs for why those reads do not count)."""
+
+    pad: int
+    length: Ints  # [k, column]
+    masks: Masks  # [kind, k, column]: strong, names, cognates (the kinds of _Side.masks)
+    breaks: Ints  # [k, column]
 
 
-def _windows(side: _Side) -> _Windows:
+def _windows(side: _Side, pad: int) -> _Windows:
     n = side.count
-    size = n + 1
-    length = np.zeros((MAX_SIDE + 1, size), dtype=np.int64)
-    breaks = np.zeros((MAX_SIDE + 1, size), dtype=np.int64)
-    cumulative = np.concatenate(([0], np.cumsum(side.length)))
+    # Window k at sentence i ends at sentence i + k: read the cumulative length there, and the
+    # paragraph of its last sentence (i + k - 1, or i for k = 0), where i + k <= n.
+    starts = np.arange(n + 1, dtype=np.int64)
+    sizes = np.arange(MAX_SIDE + 1, dtype=np.int64)[:, None]
+    ends = np.minimum(starts + sizes, n)
+    cumulative = np.concatenate(([0], side.length.cumsum()))
     paragraph = np.concatenate((side.paragraph, side.paragraph[-1:] if n else [0]))
-    for k in range(1, MAX_SIDE + 1):
-        last = n - k + 1
-        if last <= 0:
-            break
-        length[k, :last] = cumulative[k : k + last] - cumulative[:last]
-        breaks[k, :last] = paragraph[k - 1 : k - 1 + last] - paragraph[:last]
-    return _Windows(
-        length,
-        _mask_windows(side.strong),
-        _mask_windows(side.names),
-        _mask_windows(side.cognates),
-        breaks,
-    )
+    last = np.minimum(starts + np.maximum(sizes - 1, 0), n)
+    # Length and breaks, one row each, padded in one step.
+    windows = np.zeros((2, MAX_SIDE + 1, pad + n + 1 + pad), dtype=np.int64)
+    sentences = windows[:, :, pad : pad + n + 1]
+    np.subtract(cumulative[ends], cumulative[starts], out=sentences[0])
+    np.subtract(paragraph[last], paragraph[starts], out=sentences[1])
+    sentences[:, starts + sizes > n] = 0  # past the end
+    return _Windows(pad, windows[0], _mask_windows(side.masks, pad), windows[1])
 
 
-def _mask_windows(values: Masks) -> Masks:
-    """The OR of the masks of k sentences starting at i: row k, column i."""
-    n = len(values)
-    window = np.zeros((MAX_SIDE + 1, n + 1), dtype=np.uint64)
+def _mask_windows(values: Masks, pad: int) -> Masks:
+    """The OR of the masks of k sentences starting at i: [kind, k, pad + i], from [kind, i]."""
+    kinds, n = values.shape
+    window = np.zeros((kinds, MAX_SIDE + 1, pad + n + 1 + pad), dtype=np.uint64)
     for k in range(1, min(MAX_SIDE, n) + 1):
         last = n - k + 1
-        window[k, :last] = window[k - 1, :last] | values[k - 1 : k - 1 + last]
+        np.bitwise_or(
+            window[:, k - 1, pad : pad + last],
+            values[:, k - 1 : k - 1 + last],
+            out=window[:, k, pad : pad + last],
+        )
     return window
 
 
-def _anchor_cost(strong: Masks, names: Masks, cognates: Masks) -> Floats:
-    """The cost of the anchors in masks of what one side has and the other lacks."""
-    return _weighted_anchors(
-        np.bitwise_count(strong), np.bitwise_count(names), np.bitwise_count(cognates)
+def _repadded(windows: _Windows, pad: int) -> _Windows:
+    """`windows` with `pad` columns of padding on either side."""
+    extra = pad - windows.pad
+
+    def padded(values: npt.NDArray[_Item]) -> npt.NDArray[_Item]:
+        return np.pad(values, [(0, 0)] * (values.ndim - 1) + [(extra, extra)])
+
+    return _Windows(pad, padded(windows.length), padded(windows.masks), padded(windows.breaks))
+
+
+def _anchor_cost(masks: Masks) -> Floats:
+    """The cost of the anchors in masks [kind, ...] of what one side has and the other lacks."""
+    counts = np.bitwise_count(masks)
+    return _weighted_anchors(counts[0], counts[1], counts[2])
+
+
+def _weighted_anchors(
+    strong: Counts, names: Counts, cognates: Counts, work: _Work | None = None
+) -> Floats:
+    """The cost of the anchors that one side has and the other lacks, given how many; in
+    work.cost if given."""
+    cost: Floats = np.multiply(
+        strong, STRONG_WEIGHT, dtype=np.float64, out=None if work is None else work.cost
     )
-
-
-def _weighted_anchors(strong: Counts, names: Counts, cognates: Counts) -> Floats:
-    """The cost of the anchors that one side has and the other lacks, given how many."""
-    cost = np.multiply(strong, STRONG_WEIGHT, dtype=np.float64)
-    cost += NAME_WEIGHT * names
-    cost += COGNATE_WEIGHT * cognates
+    part = np.multiply(
+        names, NAME_WEIGHT, dtype=np.float64, out=None if work is None else work.part
+    )
+    cost += part
+    cost += np.multiply(cognates, COGNATE_WEIGHT, out=part)
     return cost
 
 
@@ -141,27 +163,40 @@ def _length_cost(source: Floats, target: Floats, ratio: float) -> Floats:
 
 
 def _scaled_length_cost(
-    source: Floats, target: Floats, source_scaled: Floats, target_scaled: Floats
+    source: Floats,
+    target: Floats,
+    source_scaled: Floats,
+    target_scaled: Floats,
+    work: _Work | None = None,
 ) -> Floats:
     """_length_cost given source * ratio and target / ratio: the search computes them once per
-    window rather than once per cell. Arrays are combined in place, with the same arithmetic."""
-    mean = source + target_scaled
-    mean /= 2
-    np.maximum(mean, 1.0, out=mean)
-    mean *= LENGTH_VARIANCE
-    x = target - source_scaled
+    window rather than once per cell. Arrays are combined in place, with the same arithmetic;
+    in `work`'s arrays if given (the result in work.length_cost)."""
+    shape = np.broadcast_shapes(source.shape, target.shape)
+    mean = np.empty(shape) if work is None else work.mean
+    x = np.empty(shape) if work is None else work.x
+    index = np.empty(shape, dtype=np.int64) if work is None else work.index
+    cost: Floats = np.empty(shape) if work is None else work.length_cost
+    at_step = np.empty(shape) if work is None else work.step
+    # The variance times the mean length, at least 1: max(mean / 2, 1) * LENGTH_VARIANCE. Halving
+    # is exact, so mean * (LENGTH_VARIANCE / 2) rounds to the same number in one step less.
+    np.add(source, target_scaled, out=mean)
+    mean *= LENGTH_VARIANCE / 2
+    np.maximum(mean, LENGTH_VARIANCE, out=mean)
+    np.subtract(target, source_scaled, out=x)
     np.abs(x, out=x)
     x /= np.sqrt(mean, out=mean)
     # -log erfc(x / sqrt 2), read off a table with linear interpolation (the exact function
     # costs ten times more); past its end, the asymptote x^2/2 + log(x sqrt(pi/2)) is within 0.01.
-    position = x * _TAIL_STEPS
+    position = np.multiply(x, _TAIL_STEPS, out=mean)
     position /= _TAIL_END
     np.minimum(position, _TAIL_STEPS, out=position)
-    index = position.astype(np.int64)
+    np.copyto(index, position, casting="unsafe")  # as position.astype(np.int64)
     position -= index  # the fraction of the step
-    cost: Floats = _TAIL_SLOPE.take(index)
+    # 0 <= index <= _TAIL_STEPS: "wrap" never wraps (the quickest mode of take into an array).
+    _TAIL_SLOPE.take(index, out=cost, mode="wrap")
     cost *= position
-    cost += _TAIL_COST.take(index)
+    cost += _TAIL_COST.take(index, out=at_step, mode="wrap")
     if x.max(initial=0.0) > _TAIL_END:
         far = x > _TAIL_END
         cost[far] = x[far] ** 2 / 2 + np.log(x[far] * math.sqrt(math.pi / 2))
@@ -203,26 +238,91 @@ class _Flat:
     pad: int
     length: Floats
     scaled: Floats  # the length times the ratio (source) or divided by it (target)
-    masks: Masks  # strong, names, cognates: one row each, so that one take() reads all three
+    masks: Masks  # strong, names, cognates: one row each
     breaks: Floats | None  # PARAGRAPH_BREAK_WEIGHT per paragraph break; None if there are none
 
 
-def _flat(windows: _Windows, scaled: Floats, pad: int) -> _Flat:
-    def padded(values: npt.NDArray[_Item]) -> npt.NDArray[_Item]:
-        rows, size = values.shape
-        out = np.zeros((rows, pad + size + pad), dtype=values.dtype)
-        out[:, pad : pad + size] = values
-        return out.ravel()
-
-    breaks = (PARAGRAPH_BREAK_WEIGHT * windows.breaks).astype(np.float64, copy=False)
+def _flat(windows: _Windows, scaled: Floats) -> _Flat:
+    """`scaled`: the windows' lengths times the ratio (source) or divided by it (target)."""
+    breaks = (PARAGRAPH_BREAK_WEIGHT * windows.breaks.ravel()).astype(np.float64, copy=False)
     return _Flat(
-        pad + windows.length.shape[1] + pad,
-        pad,
-        padded(windows.length.astype(np.float64)),
-        padded(scaled),
-        np.stack([padded(m) for m in (windows.strong, windows.names, windows.cognates)]),
-        padded(breaks) if breaks.any() else None,
+        windows.length.shape[1],
+        windows.pad,
+        windows.length.ravel().astype(np.float64),
+        scaled.ravel(),
+        windows.masks.reshape(len(windows.masks), -1),
+        breaks if breaks.any() else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Work:
+    """The arrays _costs fills for a chunk of rows of the band (in _SCRATCH's memory)."""
+
+    at: Ints  # [row, shape, column]: the target window of each cell
+    masks: Masks  # [kind, row, shape, column]
+    counts: Counts  # [kind, row, shape, column]
+    cost: Floats  # [row, shape, column]: the result
+    part: Floats
+    length: Floats  # the target's
+    scaled: Floats  # the target's
+    mean: Floats
+    x: Floats
+    index: Ints
+    step: Floats  # the length cost at each cell's step of the table
+    length_cost: Floats
+    breaks: Floats
+    reads: Ints  # for the search: where each cell's bead starts
+
+
+class _Scratch(threading.local):
+    """Per thread, the memory of the _Work arrays, kept from chunk to chunk and search to
+    search, grown as needed. Allocated and freed chunk after chunk, arrays this large make the
+    C allocator give memory back to the system and fault it in again (up to ten times the page
+    faults on Text+Berg, and a third more time); allocated once per search, they fault in again
+    at every search (about twice the time of a short story's search)."""
+
+    def __init__(self) -> None:
+        self.arrays: dict[str, npt.NDArray[Any]] = {}
+        self.work: _Work | None = None  # the last, for chunks of the same size
+
+    def get(self, name: str, shape: tuple[int, ...], dtype: type[_Item]) -> npt.NDArray[_Item]:
+        """An array of this shape and type, its values left over from before."""
+        size = math.prod(shape)
+        array = self.arrays.get(name)
+        if array is None or array.size < size:
+            array = self.arrays[name] = np.empty(size, dtype=dtype)
+        found: npt.NDArray[_Item] = array[:size].reshape(shape)
+        return found
+
+
+_SCRATCH = _Scratch()
+
+
+def _work(rows: int, width: int) -> _Work:
+    cells = (rows, len(SHAPES), width)
+    last = _SCRATCH.work
+    if last is not None and last.cost.shape == cells:
+        return last
+    kinds = (3, *cells)
+    get = _SCRATCH.get
+    work = _SCRATCH.work = _Work(
+        at=get("at", cells, np.int64),
+        masks=get("masks", kinds, np.uint64),
+        counts=get("counts", kinds, np.uint8),
+        cost=get("cost", cells, np.float64),
+        part=get("part", cells, np.float64),
+        length=get("length", cells, np.float64),
+        scaled=get("scaled", cells, np.float64),
+        mean=get("mean", cells, np.float64),
+        x=get("x", cells, np.float64),
+        index=get("index", cells, np.int64),
+        step=get("step", cells, np.float64),
+        length_cost=get("length_cost", cells, np.float64),
+        breaks=get("breaks", cells, np.float64),
+        reads=get("reads", cells, np.int64),
+    )
+    return work
 
 
 def _costs(
@@ -232,35 +332,45 @@ def _costs(
     s_at: Ints,
     t_at: Ints,
     outside: Bools,
+    work: _Work,
     meaning: tuple[embed.FlatVectors, embed.FlatVectors] | None = None,
 ) -> Floats:
-    """Bead costs, [row, shape, column], of the beads whose source windows are at `s_at`
-    [row, shape] and target windows at `t_at` [row, shape, column] in the flat arrays; inf in
-    the columns past either end of the target (`outside`, [row, column]). A bead that would
-    start before the first sentence of either side gets a cost from padding: the search reads
-    inf for the cell it would come from, so that cost never counts."""
-    # [kind, row, shape, column]
-    counts = np.bitwise_count(
-        src.masks.take(s_at, axis=1)[..., None] ^ tgt.masks.take(t_at, axis=1)
-    )
-    cost = _weighted_anchors(counts[0], counts[1], counts[2])
+    """Bead costs, [row, shape, column] (in work.cost), of the beads whose source windows are at
+    `s_at` [row, shape] in the flat arrays and whose target windows start at `t_at` [row,
+    shape], one further per column; inf in the columns past either end of the target
+    (`outside`, [row, column]). A bead that would start before the first sentence of either
+    side gets a cost from padding: the search reads inf for the cell it would come from, so
+    that cost never counts. The positions are in the arrays: take(mode="wrap") never wraps (the
+    quickest mode of take into an array)."""
+    at = np.add(t_at[:, :, None], np.arange(work.at.shape[-1]), out=work.at)
+    # [kind, row, shape, column]: the anchors one side has and the other lacks
+    differ = work.masks
+    for masks, kind in zip(tgt.masks, differ, strict=True):
+        masks.take(at, out=kind, mode="wrap")
+    differ ^= src.masks.take(s_at, axis=1)[..., None]
+    counts = np.bitwise_count(differ, out=work.counts)
+    cost = _weighted_anchors(counts[0], counts[1], counts[2], work)
     deleted = SKIP_ANCHOR_SHARE * cost[:, _DELETION]
     cost += _scaled_length_cost(
-        src.length.take(s_at)[:, :, None],
-        tgt.length.take(t_at),
-        src.scaled.take(s_at)[:, :, None],
-        tgt.scaled.take(t_at),
+        src.length.take(s_at)[..., None],
+        tgt.length.take(at, out=work.length, mode="wrap"),
+        src.scaled.take(s_at)[..., None],
+        tgt.scaled.take(at, out=work.scaled, mode="wrap"),
+        work,
     )
     cost[:, _DELETION] = deleted
     cost += shape_costs[:, None]
-    if src.breaks is not None or tgt.breaks is not None:
-        # Whole multiples of PARAGRAPH_BREAK_WEIGHT: their sum is exact, as if the breaks were
-        # summed first.
-        cost += (src.breaks.take(s_at)[:, :, None] if src.breaks is not None else 0.0) + (
-            tgt.breaks.take(t_at) if tgt.breaks is not None else 0.0
-        )
+    # Whole multiples of PARAGRAPH_BREAK_WEIGHT: their sum is exact, as if the breaks were
+    # summed first.
+    if tgt.breaks is not None:
+        breaks = tgt.breaks.take(at, out=work.breaks, mode="wrap")
+        if src.breaks is not None:
+            breaks += src.breaks.take(s_at)[:, :, None]
+        cost += breaks
+    elif src.breaks is not None:
+        cost += src.breaks.take(s_at)[:, :, None]
     if meaning is not None:
-        cost += embed.bead_costs(meaning[0], meaning[1], s_at, t_at)
+        cost += embed.bead_costs(meaning[0], meaning[1], s_at, at)
     if outside.any():
         cost += np.where(outside, np.inf, 0.0)[:, None, :]
     return cost
@@ -276,25 +386,28 @@ def _beads(
     src, tgt = windows
     steps = np.array(path, dtype=np.int64).reshape(-1, 4)
     i, j, di, dj = steps[:, 0], steps[:, 1], steps[:, 2], steps[:, 3]
-    s_masks = [x[di, i] for x in (src.strong, src.names, src.cognates)]
-    t_masks = [x[dj, j] for x in (tgt.strong, tgt.names, tgt.cognates)]
-    cost = _anchor_cost(*(a ^ b for a, b in zip(s_masks, t_masks, strict=True)))
+    s_at, t_at = src.pad + i, tgt.pad + j  # the columns of the beads' sides
+    s_masks = src.masks[:, di, s_at]  # [kind, bead]
+    t_masks = tgt.masks[:, dj, t_at]
+    cost = _anchor_cost(s_masks ^ t_masks)
     linked = (di > 0) & (dj > 0)
     fit = _length_cost(
-        src.length[di, i].astype(np.float64), tgt.length[dj, j].astype(np.float64), ratio
+        src.length[di, s_at].astype(np.float64), tgt.length[dj, t_at].astype(np.float64), ratio
     )
-    fit += PARAGRAPH_BREAK_WEIGHT * (src.breaks[di, i] + tgt.breaks[dj, j])
+    fit += PARAGRAPH_BREAK_WEIGHT * (src.breaks[di, s_at] + tgt.breaks[dj, t_at])
     # How well the sentences fit, not how common the shape is: a clean 2-1 bead is as sure
     # as a clean 1-1 bead. Nothing supports a skip but the cost of every alternative.
     cost += np.where(linked, fit, SKIP_COST)
-    support = sum(
-        np.bitwise_count(a & b).astype(np.float64) for a, b in zip(s_masks, t_masks, strict=True)
-    )
+    shared = np.bitwise_count(s_masks & t_masks)
+    support = (shared[0] + 0.0) + shared[1] + shared[2]
     support = np.where(linked, support, 0.0)
     # Lengths alone fit many wrong pairs: a linked bead that shares no anchor is a guess.
     cost += np.where(linked & (support == 0), UNSUPPORTED_COST, 0.0)
     scores = 1.0 / (1.0 + np.exp(cost - CONFIDENCE_MIDPOINT - CONFIDENCE_PER_ANCHOR * support))
+    # Each side's sentence indexes, sliced for each bead (quicker than a tuple of a range).
+    sources = tuple(range(src.length.shape[1] - 2 * src.pad - 1))
+    targets = tuple(range(tgt.length.shape[1] - 2 * tgt.pad - 1))
     return tuple(
-        Bead(tuple(range(a, a + b)), tuple(range(c, c + d)), float(score))
+        Bead(sources[a : a + b], targets[c : c + d], score)
         for (a, c, b, d), score in zip(path, scores.tolist(), strict=True)
     )

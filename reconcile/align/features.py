@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import bisect
 import functools
+import math
+import operator
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, compress, count, islice, pairwise, product
+from itertools import chain, compress, count, islice, product
 from typing import Generic, TypeVar
 
 import numpy as np
@@ -31,6 +33,7 @@ from reconcile.locale import cldr_names
 from reconcile.model import Document
 
 Ints = npt.NDArray[np.int64]
+Bools = npt.NDArray[np.bool_]
 Masks = npt.NDArray[np.uint64]
 _T = TypeVar("_T")
 
@@ -51,9 +54,13 @@ COGNATE_MIN_BALANCE = 0.5
 # A number not glued to a word or a number before it: (?<![\w.,])\d+(?:[.,\u00a0\u202f]\d+)*,
 # written to start with the digit so that the regex engine can skip to digits.
 _NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,\u00a0\u202f]\d+)*")
+_NUMBER_PIECES = re.compile(f"({_NUMBER.pattern})")  # splits a text into gaps and numbers
 _NO_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_WORD_PIECES = re.compile(f"({_WORD.pattern})")  # splits a text into gaps and words
+# Splits a text into gaps and words. The same matches as _WORD: nothing after a run of letters
+# or a joined part could use what it gives back, so it gives back nothing ("++", "*+") and the
+# regex engine keeps no backtracking state (a few per cent faster).
+_WORD_PIECES = re.compile(r"([^\W\d_]++(?:[-'’][^\W\d_]++)*+)")
 _PARTS = re.compile(r"[-'’]")
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>\"“”«»]+"  # URLs
@@ -66,7 +73,7 @@ _QUOTE_LINE = re.compile('["“”„«»‹›「」『』][^\n]*')  # a quotat
 _CLAUSE_OPENERS = frozenset("“„«‹「『:—–([")
 _MAX_CLDR_WORDS = 4
 
-Span = tuple[int, int]
+_NO_INTS: Ints = np.zeros(0, dtype=np.int64)
 
 
 # Features: per sentence, a length, three bitmasks of anchors and a paragraph number.
@@ -77,9 +84,9 @@ class _Side:
     """One document's sentences as arrays, so that bead costs are computed by the band."""
 
     length: Ints
-    strong: Masks  # numbers, dates, links
-    names: Masks  # names, CLDR names, weekdays, quotation marks
-    cognates: Masks
+    # [kind, sentence]: strong (numbers, dates, links), names (names, CLDR names, weekdays,
+    # quotation marks), cognates
+    masks: Masks
     paragraph: Ints
 
     @property
@@ -143,16 +150,6 @@ class _Ragged(Generic[_T]):
             start = end
 
 
-def _ragged(parts: Iterable[Iterable[_T]]) -> _Ragged[_T]:
-    """Each sentence's items (`parts`, in order) as a _Ragged."""
-    items: list[_T] = []
-    ends = []
-    for part in parts:
-        items += part
-        ends.append(len(items))
-    return _Ragged(items, ends)
-
-
 @dataclass(frozen=True, slots=True)
 class _Words:
     """One document's words: per sentence, capitalised names and CLDR name ids; per word, its
@@ -160,21 +157,9 @@ class _Words:
 
     names: _Ragged[str]
     cldr: _Ragged[object]
-    word_prefixes: list[tuple[str, ...]]
-    word_tokens: list[str]  # the accent-folded word if COGNATE_MIN_LENGTH letters or more, or ""
+    prefixes: _Ragged[str]  # the cognate prefixes of each sentence's words
+    word_tokens: list[str]  # the folded word if COGNATE_MIN_LENGTH letters or more, or ""
     first_word: list[int]  # of each sentence, then the number of words
-
-    def prefixes(self) -> Iterator[Iterator[str]]:
-        """Each sentence's cognate prefixes."""
-        word_prefixes = self.word_prefixes
-        for start, end in pairwise(self.first_word):
-            yield chain.from_iterable(word_prefixes[start:end])
-
-    def tokens(self) -> Iterator[list[str]]:
-        """Each sentence's lexicon tokens, with "" for the words that are not."""
-        word_tokens = self.word_tokens
-        for start, end in pairwise(self.first_word):
-            yield word_tokens[start:end]
 
     def first_tokens(self, sentence: int) -> tuple[str, ...]:
         """The distinct tokens among the first LEXICON_WORDS lexicon tokens of a sentence (a
@@ -192,8 +177,8 @@ def _features(
     lines = [_lines(doc) for doc in docs]
     words = [_document_words(doc, doc_lines) for doc, doc_lines in zip(docs, lines, strict=True)]
     name_ids = _name_ids(words[0].names.items, words[1].names.items)
-    is_shared = _cognates(words[0], words[1]).__contains__
-    cognates = [_ragged(filter(is_shared, p) for p in doc_words.prefixes()) for doc_words in words]
+    shared = _cognates(words[0].prefixes, words[1].prefixes)
+    cognates = [_kept(doc_words.prefixes, shared.__contains__) for doc_words in words]
     strong, soft, cognate = _Bits(places=True), _Bits(places=False), _Bits(places=True)
     sides = []
     for d, (doc, doc_lines, doc_words) in enumerate(zip(docs, lines, words, strict=True)):
@@ -203,9 +188,7 @@ def _features(
         sides.append(
             _Side(
                 np.array(list(map(len, doc_lines.texts)), dtype=np.int64),
-                np.array(strong_masks, dtype=np.uint64),
-                np.array(soft_masks, dtype=np.uint64),
-                np.array(cognate_masks, dtype=np.uint64),
+                np.array([strong_masks, soft_masks, cognate_masks], dtype=np.uint64).reshape(3, -1),
                 np.array([s.paragraph for s in doc.sentences], dtype=np.int64),
             )
         )
@@ -225,8 +208,16 @@ class _Lines:
 
     def sentences(self, positions: npt.ArrayLike) -> Ints:
         """The sentence at each position of `text`."""
-        found: Ints = np.searchsorted(self.starts, positions, side="right") - 1
+        found: Ints = self.starts.searchsorted(positions, side="right") - 1
         return found
+
+
+def _kept(ragged: _Ragged[_T], keep: Callable[[_T], bool]) -> _Ragged[_T]:
+    """The items for which `keep` is true, each sentence's in order."""
+    kept = list(map(keep, ragged.items))
+    before = np.zeros(len(kept) + 1, dtype=np.int64)  # how many items before each are kept
+    np.fromiter(kept, dtype=np.bool_, count=len(kept)).cumsum(out=before[1:])
+    return _Ragged(list(compress(ragged.items, kept)), before[ragged.ends].tolist())
 
 
 def _lines(doc: Document) -> _Lines:
@@ -267,97 +258,163 @@ def _soft_keys(
 
 
 # What the features need of each word, by its spelling: filled once per spelling and kept
-# across documents (up to _WORD_CACHE_SIZE spellings), so that a sentence is read with a few
-# map() calls instead of a Python loop over its words.
+# across documents (up to _WORD_CACHE_SIZE spellings), so that a document's words are read
+# with one map() call instead of a Python loop over them.
 _WORD_CACHE_SIZE = 200_000
-_FOLDED_WORD: dict[str, str] = {}
-_PREFIXES: dict[str, tuple[str, ...]] = {}  # cognate prefixes of the word's parts
-_TOKEN: dict[str, str] = {}  # the folded word if it is a lexicon token, else ""
-_CAPITALISED: dict[str, bool] = {}  # starts with a capital and has more letters
+
+
+# A word's information: its folded spelling; the cognate prefixes of its parts; the folded
+# word if it is a lexicon token, else ""; and, in one int for one numpy conversion, whether it
+# is capitalised (starts with a capital and has more letters) plus twice its number of
+# prefixes. A plain tuple, which the garbage collector stops tracking (a NamedTuple it would
+# scan at every full collection).
+_WordInfo = tuple[str, tuple[str, ...], str, int]
+_WORD_INFO: dict[str, _WordInfo] = {}
+# A list of _WordInfo -> one of its fields, by map(), faster than a loop.
+_FOLDED, _PREFIXES, _TOKEN, _FLAGS = (operator.itemgetter(k) for k in range(4))
+
+
+def _word_info(words: list[str]) -> list[_WordInfo]:
+    """Each word's _WordInfo."""
+    try:
+        return list(map(_WORD_INFO.__getitem__, words))
+    except KeyError:
+        _learn_words(words)
+        return list(map(_WORD_INFO.__getitem__, words))
 
 
 def _learn_words(words: list[str]) -> None:
-    """Fill the caches above for the spellings not seen yet."""
-    new = set(words).difference(_FOLDED_WORD)
+    """Fill _WORD_INFO for the spellings not seen yet."""
+    new = set(words).difference(_WORD_INFO)
     if not new:
         return
-    if len(_FOLDED_WORD) + len(new) > _WORD_CACHE_SIZE:
-        for cache in (_FOLDED_WORD, _PREFIXES, _TOKEN, _CAPITALISED):
-            cache.clear()
+    if len(_WORD_INFO) + len(new) > _WORD_CACHE_SIZE:
+        _WORD_INFO.clear()
         new = set(words)
     for word in new:
         folded = _fold(word)
         long = len(folded) >= COGNATE_MIN_LENGTH
         alpha = folded.isalpha()
         parts = (folded,) if alpha else _PARTS.split(folded)
-        _FOLDED_WORD[word] = folded
-        _PREFIXES[word] = (
+        prefixes = (
             tuple(part[:COGNATE_PREFIX] for part in parts if len(part) >= COGNATE_MIN_LENGTH)
             if long
             else ()
         )
-        _TOKEN[word] = folded if long and alpha else ""
-        _CAPITALISED[word] = word[0].isupper() and len(word) > 1
+        capitalised = word[0].isupper() and len(word) > 1
+        _WORD_INFO[word] = (
+            folded,
+            prefixes,
+            folded if long and alpha else "",
+            capitalised + 2 * len(prefixes),
+        )
 
 
 def _document_words(doc: Document, lines: _Lines) -> _Words:
-    # "November", "Tuesday" are capitalised in English only: the dates and weekdays the
-    # extractors found are compared as dates, not as names.
-    spans = _fact_spans(doc, with_weekdays=True)
-    table, longest = _cldr_table(doc.locale.language)
-    texts, line_starts = lines.texts, lines.starts
     # All sentences split into [gap, word, gap, word, ..., gap]: the words are those _WORD finds
     # in each sentence in turn, and the lengths of the pieces say where each starts.
     pieces = _WORD_PIECES.split(lines.text)
     raw = pieces[1::2]
-    _learn_words(raw)
-    folded = list(map(_FOLDED_WORD.__getitem__, raw))
-    offsets = np.cumsum(np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)))
-    word_starts, word_ends = offsets[:-1:2], offsets[1::2]
-    first_word = np.searchsorted(word_starts, line_starts)  # of each sentence, then the count
-
-    # Capitalised words, but not a sentence's first: its capital says nothing.
-    capitalised = np.fromiter(map(_CAPITALISED.__getitem__, raw), dtype=np.bool_, count=len(raw))
-    capitalised[first_word[first_word < len(raw)]] = False
-    candidates = np.flatnonzero(capitalised)
-    sentence_of = lines.sentences(word_starts[candidates])
-    relative = line_starts[sentence_of]
-    names: list[str] = []
-    name_sentences: list[int] = []
-    for n, k, start, end in zip(
-        candidates.tolist(),
-        sentence_of.tolist(),
-        (word_starts[candidates] - relative).tolist(),
-        (word_ends[candidates] - relative).tolist(),
-        strict=True,
-    ):
-        text = texts[k]
-        if _opens_clause(text[max(0, start - 3) : start].rstrip()):
-            continue
-        excluded = spans.get(doc.sentences[k].index)
-        if not excluded or not _overlaps((start, end), excluded):
-            names.append(folded[n])
-            name_sentences.append(k)
+    info = _word_info(raw)
+    folded = list(map(_FOLDED, info))
+    flags = np.fromiter(map(_FLAGS, info), dtype=np.int64, count=len(info))
+    offsets = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)).cumsum()
+    word_starts = offsets[:-1:2]
+    first_word = word_starts.searchsorted(lines.starts)  # of each sentence, then the count
+    sentences = len(lines.texts)
+    names, name_sentences = _names(doc, lines, pieces, offsets, first_word, flags & 1, folded)
 
     # A CLDR name lies within a sentence: it ends by the first word of the next.
+    table, longest = _cldr_table(doc.locale.language)
     starts = np.fromiter(compress(count(), map(longest.__contains__, folded)), dtype=np.int64)
-    limits = first_word[np.searchsorted(first_word, starts, side="right")]
+    limits = first_word[first_word.searchsorted(starts, side="right")]
     cldr, cldr_at = _cldr_ids(
         raw, folded, zip(starts.tolist(), limits.tolist(), strict=True), table, longest
     )
-    cldr_sentences = np.searchsorted(first_word, cldr_at, side="right") - 1
+    cldr_sentences = first_word.searchsorted(cldr_at, side="right") - 1
+
+    # Each sentence's prefixes, in one list: where each word's end, then each sentence's.
+    prefix_ends = np.zeros(len(info) + 1, dtype=np.int64)
+    (flags >> 1).cumsum(out=prefix_ends[1:])
     return _Words(
-        _Ragged(names, _ends(name_sentences, len(texts))),
-        _Ragged(cldr, _ends(cldr_sentences, len(texts))),
-        list(map(_PREFIXES.__getitem__, raw)),
-        list(map(_TOKEN.__getitem__, raw)),
+        _Ragged(names, _ends(name_sentences, sentences)),
+        _Ragged(cldr, _ends(cldr_sentences, sentences)),
+        _Ragged(
+            list(chain.from_iterable(map(_PREFIXES, info))), prefix_ends[first_word[1:]].tolist()
+        ),
+        list(map(_TOKEN, info)),
         first_word.tolist(),
     )
 
 
-def _ends(item_sentences: npt.ArrayLike, sentences: int) -> list[int]:
+def _names(
+    doc: Document,
+    lines: _Lines,
+    pieces: list[str],
+    offsets: Ints,
+    first_word: Ints,
+    capitalised: Ints,
+    folded: list[str],
+) -> tuple[list[str], Ints]:
+    """The capitalised words that are names (folded), and the sentence of each."""
+    # Capitalised words, but not a sentence's first: its capital says nothing.
+    candidates = capitalised.astype(np.bool_)
+    candidates[first_word[first_word < len(candidates)]] = False
+    # "November", "Tuesday" are capitalised in English only: the dates and weekdays the
+    # extractors found are compared as dates, not as names.
+    candidates &= ~_covered(offsets, _fact_bounds(doc, lines, with_weekdays=True))
+    where = np.flatnonzero(candidates)
+    sentence_of = lines.sentences(offsets[:-1:2][where])
+    # A capital after a quotation mark or a clause opener says nothing. Most names follow a
+    # single space after a word of their sentence, where none opens (see _opens_clause): only
+    # the others need a closer look.
+    texts, line_starts = lines.texts, lines.starts.tolist()
+    for n, k in zip(where.tolist(), sentence_of.tolist(), strict=True):
+        if pieces[2 * n] != " ":
+            start = int(offsets[2 * n]) - line_starts[k]
+            if _opens_clause(texts[k][max(0, start - 3) : start].rstrip()):
+                candidates[n] = False
+    is_name = candidates[where]
+    names = list(compress(map(folded.__getitem__, where.tolist()), is_name.tolist()))
+    return names, sentence_of[is_name]
+
+
+def _covered(offsets: Ints, facts: tuple[Ints, Ints]) -> Bools:
+    """Whether each piece [offsets[2i], offsets[2i + 1]) overlaps one of the spans `facts`
+    (starts, ends); `offsets`: where each piece of a text split into gaps and pieces ends."""
+    starts, ends = offsets[:-1:2], offsets[1::2]
+    if not len(facts[0]):
+        return np.zeros(len(starts), dtype=np.bool_)
+    # The pieces a span overlaps: from the first that ends after it starts, to the last that
+    # starts before it ends (the pieces are in order and apart). Count +1 where such a run
+    # starts, -1 after it: the pieces with a positive running sum are covered.
+    first = ends.searchsorted(facts[0], side="right")
+    after = np.maximum(starts.searchsorted(facts[1], side="left"), first)
+    size = len(starts) + 1
+    runs = np.bincount(first, minlength=size) - np.bincount(after, minlength=size)
+    covered: Bools = runs[:-1].cumsum() > 0
+    return covered
+
+
+def _fact_bounds(doc: Document, lines: _Lines, *, with_weekdays: bool) -> tuple[Ints, Ints]:
+    """Where the dates, and the weekdays if asked, start and end in `lines.text`, each cut to
+    its sentence: so that it covers what it would within its sentence, and nothing else."""
+    facts: list[tuple[int, int, int]] = [(d.sentence, d.start, d.end) for d in doc.dates]
+    if with_weekdays:
+        facts += [(d.sentence, d.weekday.start, d.weekday.end) for d in doc.dates if d.weekday]
+        facts += [(w.sentence, w.start, w.end) for w in doc.weekdays]
+    if not facts:
+        return _NO_INTS, _NO_INTS
+    sentence, start, end = np.array(facts, dtype=np.int64).T
+    line_start = lines.starts[sentence]
+    offset = line_start - np.array([doc.sentences[k].start for k in sentence.tolist()])
+    line_end = lines.starts[sentence + 1] - 1  # the line break
+    return np.maximum(start + offset, line_start), np.minimum(end + offset, line_end)
+
+
+def _ends(item_sentences: Ints, sentences: int) -> list[int]:
     """Where each sentence's items end in a list of them, given each item's sentence."""
-    ends: list[int] = np.searchsorted(item_sentences, np.arange(sentences), side="right").tolist()
+    ends: list[int] = item_sentences.searchsorted(np.arange(sentences), side="right").tolist()
     return ends
 
 
@@ -384,35 +441,25 @@ def _weekday_keys(doc: Document) -> dict[int, list[object]]:
     return keys
 
 
-def _fact_spans(doc: Document, *, with_weekdays: bool) -> dict[int, list[Span]]:
-    """Sentence -> the spans (relative to the sentence) of its dates, and weekdays if asked."""
-    spans: dict[int, list[Span]] = {}
-    facts: list[tuple[int, int, int]] = [(d.sentence, d.start, d.end) for d in doc.dates]
-    if with_weekdays:
-        facts += [(d.sentence, d.weekday.start, d.weekday.end) for d in doc.dates if d.weekday]
-        facts += [(w.sentence, w.start, w.end) for w in doc.weekdays]
-    for sentence, start, end in facts:
-        offset = doc.sentences[sentence].start
-        spans.setdefault(sentence, []).append((start - offset, end - offset))
-    return spans
-
-
 def _numbers(doc: Document, lines: _Lines) -> dict[int, list[object]]:
     """Sentence -> its numbers outside its dates, for the sentences that have any."""
     # "1.500", "1,500" and "1500" are one figure whatever the locale's separators; so are
     # "1,5" and "1.5". A number holds digits and separators only: dropping the separators
     # leaves the digits.
-    spans = _fact_spans(doc, with_weekdays=False)
-    starts = lines.starts.tolist()
+    # The text split into [gap, number, gap, number, ..., gap], as for the words.
+    pieces = _NUMBER_PIECES.split(lines.text)
+    if len(pieces) == 1:
+        return {}
+    offsets = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)).cumsum()
+    figures = "\n".join(pieces[1::2]).translate(_NO_SEPARATORS).split("\n")
+    kept = ~_covered(offsets, _fact_bounds(doc, lines, with_weekdays=False))
     numbers: dict[int, list[object]] = {}
-    for match in _NUMBER.finditer(lines.text):
-        k = bisect.bisect_right(starts, match.start()) - 1
-        excluded = spans.get(k)
-        if excluded:
-            offset = starts[k]
-            if _overlaps((match.start() - offset, match.end() - offset), excluded):
-                continue
-        numbers.setdefault(k, []).append(match.group().translate(_NO_SEPARATORS))
+    for k, figure in zip(
+        lines.sentences(offsets[:-1:2][kept]).tolist(),
+        compress(figures, kept.tolist()),
+        strict=True,
+    ):
+        numbers.setdefault(k, []).append(figure)
     return numbers
 
 
@@ -431,16 +478,16 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-def _cognates(source: _Words, target: _Words) -> frozenset[str]:
-    """Word prefixes both versions use about equally often, and not as common words."""
+def _cognates(source: _Ragged[str], target: _Ragged[str]) -> frozenset[str]:
+    """Word prefixes both versions use about equally often, and not as common words, given
+    each sentence's prefixes."""
     # How many sentences of each version use each prefix.
-    counts = [Counter(chain.from_iterable(map(set, doc.prefixes()))) for doc in (source, target)]
-    return frozenset(
-        w
-        for w in counts[0].keys() & counts[1].keys()
-        if max(a := counts[0][w], b := counts[1][w]) <= COGNATE_MAX_COUNT
-        and min(a, b) >= COGNATE_MIN_BALANCE * max(a, b)
-    )
+    counts = [Counter(chain.from_iterable(map(set, prefixes))) for prefixes in (source, target)]
+    both = list(counts[0].keys() & counts[1].keys())
+    a, b = (np.fromiter(map(c.__getitem__, both), dtype=np.int64, count=len(both)) for c in counts)
+    most = np.maximum(a, b)
+    kept = (most <= COGNATE_MAX_COUNT) & (np.minimum(a, b) >= COGNATE_MIN_BALANCE * most)
+    return frozenset(compress(both, kept.tolist()))
 
 
 def _name_ids(
@@ -520,26 +567,24 @@ def _links(text: str) -> list[str]:
     return links
 
 
-def _overlaps(span: Span, spans: Sequence[Span]) -> bool:
-    return any(span[0] < end and start < span[1] for start, end in spans)
-
-
 def _lexicon(
     source: _Words, target: _Words, path: list[tuple[int, int, int, int]]
 ) -> dict[str, str]:
     """Target word -> the source word it translates, learned from the path's 1-1 beads: pairs
     seen together in LEXICON_MIN_COUNT beads or more, and seldom apart (Dice coefficient)."""
     ones = [(i, j) for i, j, di, dj in path if di == dj == 1]
+    # A pair is seen no more often than its rarer word: words below the minimum cannot count.
+    # Words in more than LEXICON_MAX_SHARE of the beads are function words: they say nothing
+    # about which sentences match (so a short story learns nothing).
+    counted = range(LEXICON_MIN_COUNT, math.floor(LEXICON_MAX_SHARE * len(ones)) + 1)
+    if not counted:
+        return {}
     source_tokens = [source.first_tokens(i) for i, _ in ones]
     target_tokens = [target.first_tokens(j) for _, j in ones]
     source_counts = Counter(chain.from_iterable(source_tokens))
     target_counts = Counter(chain.from_iterable(target_tokens))
-    # A pair is seen no more often than its rarer word: words below the minimum cannot count.
-    # Words in more than LEXICON_MAX_SHARE of the beads are function words: they say nothing
-    # about which sentences match (so a short story learns nothing).
-    most = LEXICON_MAX_SHARE * len(ones)
-    s_known = {w for w, c in source_counts.items() if LEXICON_MIN_COUNT <= c <= most}
-    t_known = {w for w, c in target_counts.items() if LEXICON_MIN_COUNT <= c <= most}
+    s_known = set(compress(source_counts, map(counted.__contains__, source_counts.values())))
+    t_known = set(compress(target_counts, map(counted.__contains__, target_counts.values())))
     if not s_known or not t_known:
         return {}
     pairs: Counter[tuple[str, str]] = Counter()
@@ -571,10 +616,15 @@ def _with_lexicon(
     bits = _Bits(places=False)
     masks: list[Masks] = []
     for doc_words, doc_cognates, key_of in zip(words, cognates, lexicon_keys, strict=True):
-        in_lexicon = key_of.__contains__
+        # A sentence's keys: its cognates, then the pairs of its words in the lexicon, which
+        # few sentences have.
+        tokens, first_word = doc_words.word_tokens, doc_words.first_word
+        pairs: dict[int, list[object]] = {}
+        for at in compress(count(), map(key_of.__contains__, tokens)):
+            sentence = bisect.bisect_right(first_word, at) - 1
+            pairs.setdefault(sentence, []).append(key_of[tokens[at]])
         keys = (
-            [*shared, *map(key_of.__getitem__, filter(in_lexicon, tokens))]
-            for shared, tokens in zip(doc_cognates, doc_words.tokens(), strict=True)
+            [*shared, *pairs[k]] if k in pairs else shared for k, shared in enumerate(doc_cognates)
         )
         masks.append(np.array(bits.masks(len(masks), keys), dtype=np.uint64))
     return masks[0], masks[1]

@@ -26,8 +26,10 @@ from reconcile.align.costs import (
     _anchor_cost,
     _costs,
     _flat,
+    _repadded,
     _shape_cost,
     _Windows,
+    _work,
 )
 from reconcile.align.features import Ints
 
@@ -52,7 +54,8 @@ def _search(
     half: int,
     meaning: tuple[embed.WindowVectors, embed.WindowVectors] | None = None,
 ) -> list[tuple[int, int, int, int]]:
-    """The cheapest path of beads, as (source start, target start, source size, target size)."""
+    """The cheapest path of beads, as (source start, target start, source size, target size).
+    `windows`: the target's padded by half + MAX_SIDE at least, so that the band reads in it."""
     # The length cost's ratio terms, once per window.
     scaled = (
         (windows[0].length * ratio).astype(np.float64, copy=False),
@@ -63,6 +66,9 @@ def _search(
         if path is not None:
             return path
         half *= 2  # the centre line strayed too far for the band to reach the end
+        if half + MAX_SIDE > windows[1].pad:
+            windows = (windows[0], _repadded(windows[1], half + MAX_SIDE))
+            scaled = (scaled[0], (windows[1].length / ratio).astype(np.float64, copy=False))
 
 
 def _banded(
@@ -79,59 +85,70 @@ def _banded(
     width = 2 * half + 1
     lo = centre - half
     rows_all = np.arange(n + 1, dtype=np.int64)
-    previous = np.clip(rows_all[:, None] - _SHAPE_DI[None, :], 0, None)
-    shift = lo[:, None] - lo[previous] - _SHAPE_DJ[None, :]  # column offset into the earlier row
-    # Only the last MAX_SIDE + 1 rows of costs are kept, each padded with inf on both sides so
-    # that every shifted read lands in the buffer. A row before the first is never written: it
-    # reads inf.
-    slots = MAX_SIDE + 1
+    earlier = np.maximum(rows_all[:, None] - _SHAPE_DI[None, :], 0)
+    shift = lo[:, None] - lo[earlier] - _SHAPE_DJ[None, :]  # column offset into the earlier row
+    # Chunks of about CHUNK_CELLS cells, of equal size: a short story's band is one or two
+    # chunks, with no small one left over to pay the numpy calls of a chunk for a few rows.
+    chunks = max(1, round((n + 1) * len(SHAPES) * width / CHUNK_CELLS))
+    chunk = -(-(n + 1) // chunks)
+    # The costs D of a chunk's rows, after those of the MAX_SIDE rows before it, each row padded
+    # with inf on both sides so that every shifted read lands in the buffer. The chunk's rows
+    # are written in place (found, below); a row before the first is never written: it reads
+    # inf.
     pad_left = MAX_SIDE
     stride = pad_left + width + int(shift.max(initial=0)) + 1
-    buffer = np.full(slots * stride, np.inf)
-    slot = (rows_all[:, None] - _SHAPE_DI[None, :]) % slots
-    offsets = slot * stride + pad_left + shift
+    buffer = np.full((MAX_SIDE + chunk, stride), np.inf)
+    # Where each shape's bead reads the cell it comes from, for the first row of a chunk; a row
+    # further down reads `stride` further.
+    read_base = (MAX_SIDE - _SHAPE_DI) * stride + pad_left + shift
+    chunk_rows = np.arange(chunk, dtype=np.int64)[:, None] * stride
     columns = np.arange(width, dtype=np.int64)
     # One move code per cell, in one int8 array: memory linear in the length.
     moves = np.zeros((n + 1, width), dtype=np.int8)
     tgt_windows = windows[1]
-    skip = RUN_COST + SKIP_ANCHOR_SHARE * _anchor_cost(
-        tgt_windows.strong[1], tgt_windows.names[1], tgt_windows.cognates[1]
-    )
+    pad = tgt_windows.pad
+    skip = RUN_COST + SKIP_ANCHOR_SHARE * _anchor_cost(tgt_windows.masks[:, 1, pad : pad + m + 1])
     skip[m] = 0.0
     # Cost of skipping target sentences 0 .. j-1, padded for columns off either end.
-    running = np.concatenate((np.zeros(1), np.cumsum(skip[:m])))
-    running_padded = np.concatenate((np.zeros(width), running, np.full(width, running[-1])))
+    running_padded = np.zeros(width + m + 1 + width)
+    running = running_padded[width : width + m + 1]
+    skip[:m].cumsum(out=running[1:])
+    running_padded[width + m + 1 :] = running[-1]
     shape_costs = np.array([_shape_cost(di, dj, merge) for di, dj in SHAPES])
-    # Columns run from -half to m + half: padding both sides by that and a bead's size keeps
+    # Columns run from -half to m + half: the windows' padding, of that and a bead's size, keeps
     # every window read in its array.
-    src = _flat(windows[0], scaled[0], MAX_SIDE)
-    tgt = _flat(tgt_windows, scaled[1], half + MAX_SIDE)
+    src = _flat(windows[0], scaled[0])
+    tgt = _flat(tgt_windows, scaled[1])
     # The embeddings' bead sides, in the same flat layout.
     flat_meaning = None if meaning is None else (meaning[0].flat(src.pad), meaning[1].flat(tgt.pad))
     src_base = _SHAPE_DI * (src.stride - 1) + src.pad  # + row: the shape's source window
-    tgt_base = (_SHAPE_DJ * (tgt.stride - 1) + tgt.pad)[:, None] + columns  # + lo[row]
-    chunk = max(1, CHUNK_CELLS // (len(SHAPES) * width))
+    tgt_base = _SHAPE_DJ * (tgt.stride - 1) + tgt.pad  # + lo[row]: the shape's first target
+    # Per row, V - run, and its running minimum before each column (inf before the first).
     scratch = np.empty(width)
-    scratch_head = scratch[:-1]
-    slot_rows = [
-        buffer[k * stride + pad_left : k * stride + pad_left + width] for k in range(slots)
-    ]
-    for chunk_start in range(0, n + 1, chunk):
-        rows = rows_all[chunk_start : chunk_start + chunk]
+    before = np.full(width + 1, np.inf)
+    before_head, before_tail = before[:-1], before[1:]
+    for start in range(0, n + 1, chunk):
+        stop = min(start + chunk, n + 1)
+        size = stop - start
+        rows, chunk_lo = rows_all[start:stop], lo[start:stop]
+        work = _work(size, width)
         # What does not depend on the rows before is computed for the whole chunk, so that the
         # loop over its rows makes few numpy calls.
-        j = lo[rows][:, None] + columns
+        j = chunk_lo[:, None] + columns
         outside = (j < 0) | (j > m)
         costs = _costs(
             src,
             tgt,
             shape_costs,
             rows[:, None] + src_base,
-            lo[rows][:, None, None] + tgt_base,
+            chunk_lo[:, None] + tgt_base,
             outside,
+            work,
             flat_meaning,
         )
-        reads = offsets[rows][:, :, None] + columns  # buffer positions of each shape's cells
+        # The buffer positions of the cells each shape's bead comes from.
+        first_reads = read_base[start:stop] + chunk_rows[:size]
+        reads = np.add(first_reads[:, :, None], columns, out=work.reads)
         run = running_padded[j + width]
         # 0-1 beads chain along the row: D[j] = min(V[j], D[j-1] + skip[j-1]), in closed form.
         # A run of them pays SKIP_COST once and RUN_COST for each further sentence:
@@ -139,19 +156,10 @@ def _banded(
         # Columns off either end get inf here, where V is inf too.
         chained = run + (SKIP_COST - RUN_COST)
         chained[outside] = np.inf
-        values = np.empty((len(rows), width))  # V: the cheapest bead into each cell
-        found = np.empty((len(rows), width))  # D
-        found[:, 0] = np.inf  # no 0-1 bead leads into a row's first column
-        for i, candidates, value, row, row_tail, read, run_row, chained_tail in zip(
-            range(chunk_start, chunk_start + len(rows)),
-            costs,
-            values,
-            found,
-            found[:, 1:],
-            reads,
-            run,
-            chained[:, 1:],
-            strict=True,
+        values = np.empty((size, width))  # V: the cheapest bead into each cell
+        found = buffer[MAX_SIDE : MAX_SIDE + size, pad_left : pad_left + width]  # D
+        for i, candidates, value, row, read, run_row, chained_row in zip(
+            range(start, stop), costs, values, found, reads, run, chained, strict=True
         ):
             if i:
                 candidates += buffer.take(read)
@@ -162,18 +170,18 @@ def _banded(
                 if 0 <= -lo[0] < width:
                     value[-lo[0]] = 0.0
             np.subtract(value, run_row, out=scratch)
-            np.minimum.accumulate(scratch, out=scratch)
-            np.add(scratch_head, chained_tail, out=row_tail)
+            np.minimum.accumulate(scratch, out=before_tail)
+            np.add(before_head, chained_row, out=row)  # inf in the first column: no 0-1 bead
             np.minimum(row, value, out=row)
-            slot_rows[i % slots][:] = row
         # `costs` now holds each cell's candidates: the first cheapest shape is its move.
-        moves[rows] = np.where(found < values - 1e-9, INSERTION, costs.argmin(axis=1))
-        if buffer.min() == np.inf:
+        moves[start:stop] = np.where(found < values - 1e-9, INSERTION, costs.argmin(axis=1))
+        if buffer[size - 1 : size + MAX_SIDE].min() == np.inf:
             # No path reaches the last MAX_SIDE + 1 rows, so none can reach the end: the band is
             # too narrow (a long run of added sentences), and the caller widens it.
             return None
+        buffer[:MAX_SIDE] = buffer[size : size + MAX_SIDE]  # the next chunk's rows before
     end = m - lo[n]
-    if not 0 <= end < width or not np.isfinite(buffer[(n % slots) * stride + pad_left + end]):
+    if not 0 <= end < width or not np.isfinite(buffer[MAX_SIDE - 1, pad_left + end]):
         return None
     path: list[tuple[int, int, int, int]] = []
     codes, starts = moves.tobytes(), (lo - rows_all * width).tolist()  # plain ints: faster
