@@ -145,7 +145,6 @@ _KEPT = frozenset(
         "reconcile.extract.numbers._number_word",
         "reconcile.extract.numbers._read",
         "reconcile.extract.numbers._readings",
-        "reconcile.rules.names._fold",
         "reconcile.lexicon.frequency",
     }
 )

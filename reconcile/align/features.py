@@ -18,7 +18,6 @@ import functools
 import math
 import operator
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -29,7 +28,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
-from reconcile.locale import cldr_names
+from reconcile.locale import cldr_names, fold
 from reconcile.model import Document
 
 Ints = npt.NDArray[np.int64]
@@ -292,7 +291,7 @@ def _learn_words(words: list[str]) -> None:
         _WORD_INFO.clear()
         new = set(words)
     for word in new:
-        folded = _fold(word)
+        folded = fold(word)
         long = len(folded) >= COGNATE_MIN_LENGTH
         alpha = folded.isalpha()
         parts = (folded,) if alpha else _PARTS.split(folded)
@@ -473,11 +472,6 @@ def _opens_clause(before: str) -> bool:
     return before[-1] in _CLAUSE_OPENERS
 
 
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def _cognates(source: _Ragged[str], target: _Ragged[str]) -> frozenset[str]:
     """Word prefixes both versions use about equally often, and not as common words, given
     each sentence's prefixes."""
@@ -521,7 +515,7 @@ def _cldr_table(language: str) -> tuple[dict[str, tuple[str, bool]], dict[str, i
     table: dict[str, tuple[str, bool]] = {}
     longest: dict[str, int] = {}
     for name, key in cldr_names(language).items():
-        words = tuple(_fold(w) for w in _WORD.findall(name))
+        words = tuple(fold(w) for w in _WORD.findall(name))
         if not words or len(words) > _MAX_CLDR_WORDS:
             continue
         table.setdefault(" ".join(words), (key, name[:1].isupper()))

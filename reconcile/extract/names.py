@@ -7,10 +7,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from reconcile import lexicon
 from reconcile import locale as cldr
+from reconcile.extract.pieces import spans_within, split_words
 from reconcile.model import (
     DateMention,
     LinkMention,
@@ -67,7 +67,6 @@ def extract_names(
     """Every proper name of a document, in text order (words inside links are not names)."""
     language = locale.language
     excluded = sorted(_fact_spans(dates, weekdays) + [(k.start, k.end) for k in links])
-    excluded_starts = [start for start, _ in excluded]
     calendar_words = _calendar_words(language)
     document = _scan(text, 0, len(text))  # the document's words, read once
     all_words = set(document.words)
@@ -75,7 +74,7 @@ def extract_names(
     capitalised_inside: set[str] = set()
     for sentence in sentences:
         scan, first, last = _words_of(text, sentence, document)
-        spans = _spans_in(sentence, excluded, excluded_starts) if excluded else []
+        spans = spans_within(excluded, sentence.start, sentence.end) if excluded else []
         found, headline = _runs(text, sentence, scan, first, last, spans, calendar_words)
         for run_first, run_last, initial in found:
             runs.append((sentence, scan, run_first, run_last, initial, headline))
@@ -132,13 +131,9 @@ def name_words(name: NameMention) -> list[str]:
 def _scan(text: str, start: int, end: int) -> _Words:
     """The words of text[start:end], and which of them may be a name's: the capitalised and
     the hyphenated ("al-Assad") words."""
-    # [gap, word, gap, word, ..., gap]: the pieces' lengths give each word's offsets, with no
-    # Match object per word (in the pipeline the scan then costs half as much).
-    pieces = _WORD_PIECES.split(text[start:end])
-    bounds = list(accumulate(map(len, pieces), initial=start))
-    words = pieces[1::2]
+    words, starts, ends = split_words(_WORD_PIECES, text[start:end], start)
     candidates = [i for i, word in enumerate(words) if word[0].isupper() or "-" in word]
-    return _Words(words, bounds[1:-1:2], bounds[2::2], candidates)
+    return _Words(words, starts, ends, candidates)
 
 
 def _words_of(text: str, sentence: Sentence, document: _Words) -> tuple[_Words, int, int]:
@@ -230,18 +225,6 @@ def _continues(text: str, scan: _Words, last: int, i: int) -> bool:
         and _joined(text, words[last], scan.ends[last], scan.starts[particle])
         and _joined(text, words[particle], scan.ends[particle], scan.starts[i])
     )
-
-
-def _spans_in(
-    sentence: Sentence, excluded: list[tuple[int, int]], starts: list[int]
-) -> list[tuple[int, int]]:
-    """The spans of `excluded` (sorted, with their `starts`) that overlap the sentence."""
-    # Taken from the stretch around the sentence by bisection, so that a long document stays
-    # linear: those that start in it, and the last that starts before it.
-    nearby = excluded[
-        max(bisect_left(starts, sentence.start) - 1, 0) : bisect_left(starts, sentence.end)
-    ]
-    return [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
 
 
 def _headline(words: list[str], long_capitalised: int) -> bool:

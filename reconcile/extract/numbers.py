@@ -15,7 +15,6 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
-from itertools import accumulate
 from operator import attrgetter
 from types import MappingProxyType
 
@@ -23,6 +22,7 @@ from text_to_num import find_numbers
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
+from reconcile.extract.pieces import spans_within, split_words
 from reconcile.model import (
     DateMention,
     LocaleInfo,
@@ -494,18 +494,10 @@ def _spelled(
     language = lexicon.language
     if language not in words.SPELLED_LANGUAGES:
         return []
-    nearby = taken[
-        max(bisect_left(taken, (sentence.start,)) - 1, 0) : bisect_left(taken, (sentence.end,))
-    ]
-    taken = [(s, e) for s, e in nearby if s < sentence.end and sentence.start < e]
-    # The words and the white space between them, placed by their lengths: split rather than
-    # found one by one, with no Python step or Match object per word.
-    pieces = _WORD.split(sentence.text)
-    if len(pieces) == 1:
+    taken = spans_within(taken, sentence.start, sentence.end)
+    words_in_order, starts, ends = split_words(_WORD, sentence.text, sentence.start)
+    if not words_in_order:
         return []
-    bounds = list(accumulate(map(len, pieces), initial=sentence.start))
-    starts, ends = bounds[1:-1:2], bounds[2::2]
-    words_in_order = pieces[1::2]
     readings = _token_readings(language)
     readings.make_room()
     tokens = list(map(readings.__getitem__, words_in_order))

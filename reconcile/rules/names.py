@@ -235,11 +235,11 @@ class _Spelling:
         # The folded words of a name of letters and single spaces ("Banco do México"), as
         # most names are; none for any other name ("Jean-Pierre", "R. Ford").
         self.plain: frozenset[str] = (
-            frozenset(map(_fold, pieces)) if "".join(pieces).isalpha() else frozenset()
+            frozenset(map(cldr.fold, pieces)) if "".join(pieces).isalpha() else frozenset()
         )
         base = name.start
         self.tokens: tuple[_Token, ...] = tuple(
-            (s - base, e - base, w, _fold(w)) for s, e, w in name_tokens(name)
+            (s - base, e - base, w, cldr.fold(w)) for s, e, w in name_tokens(name)
         )
         self.identifying = tuple(t[3] for t in self.tokens)  # the folded words
         self.word_set = frozenset(self.identifying)
@@ -365,10 +365,6 @@ def _indexes_of(story: CheckedStory) -> dict[int, _NameIndex]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _fold(word: str) -> str:
-    return cldr.fold(word)
-
-
 def _folded_words(text: str) -> frozenset[str]:
     """Words and hyphenated compounds, both whole and in parts: "SUD-Rail", "sud", "rail"."""
     # No word spans a space, and most words stand alone between spaces: str.split and
