@@ -133,13 +133,13 @@ def measure_throughput(paths: list[str], runs: int, rounds: int, warmup: int) ->
 
 # Caches keyed on these parameters hold per-language tables that any long run builds once.
 _TABLE_PARAMETERS = frozenset({"language", "tag", "other", "openers"})
-# Caches a batch of different stories would still find warm, so kept: day-month forms for
-# dateparser ("21 de novembro", at most 366 a language), locale tags, dates by day and
-# weekday, and single words and numerals (a language's common words recur in every story).
+# Caches a batch of different stories would still find warm, so kept: month names read by
+# dateparser (a few dozen a language), locale tags, dates by day and weekday, and single
+# words and numerals (a language's common words recur in every story).
 # Caches keyed on sentences or longer text, and any cache not named here, are cleared.
 _KEPT = frozenset(
     {
-        "reconcile.extract.dates._parse_named",
+        "reconcile.extract.dates._month_by_dateparser",
         "reconcile.locale._known_tag",
         "reconcile.timeline._dates_on",
         "reconcile.extract.numbers._number_word",

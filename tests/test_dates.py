@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
 from reconcile import api
+from reconcile.extract import dates
 from reconcile.extract.dates import numeric_readings
 from reconcile.model import DateForm, DateMention, DateOrder, Reading
 
@@ -60,6 +62,30 @@ def test_numeric_date_gets_every_valid_reading(tmp_path: Path) -> None:
         ("13/11", "numeric", [(11, 13, None)]),
     ]
     assert [m.readings[0].order for m in found[1:]] == [DateOrder.MDY, DateOrder.DMY]
+
+
+def test_month_names_are_read_by_dateparser_in_the_documents_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, list[str]]] = []
+
+    def parse(text: str, languages: list[str], settings: dict[str, object]) -> dt.datetime:
+        calls.append((text, languages))
+        return dt.datetime(2024, 3, 1)  # a month CLDR does not give for these names
+
+    monkeypatch.setattr(dates.dateparser, "parse", parse)
+    dates._month_by_dateparser.cache_clear()
+    try:
+        found = mentions(tmp_path, "pt-BR", "Em 21 de novembro e 3 de novembro, e 2 de maio.")
+    finally:
+        dates._month_by_dateparser.cache_clear()
+    # dateparser's month stands; the day is ours; one call per month name, never guessing.
+    assert summary(found) == [
+        ("21 de novembro", "named", [(3, 21, None)]),
+        ("3 de novembro", "named", [(3, 3, None)]),
+        ("2 de maio", "named", [(3, 2, None)]),
+    ]
+    assert calls == [("1 novembro", ["pt"]), ("1 maio", ["pt"])]
 
 
 def test_impossible_day_or_month_is_never_read_as_a_year() -> None:

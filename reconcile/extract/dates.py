@@ -2,7 +2,7 @@
 
 Our own patterns find the spans (month and weekday names come from CLDR through babel);
 numeric forms are read here because no library offers every reading of "2/12" at once;
-month-name forms are parsed by dateparser with the document's language, cached.
+month names are read by dateparser in the document's language, cached by name.
 """
 
 from __future__ import annotations
@@ -273,13 +273,11 @@ def _named_dates(
     for matches, order in found:
         for m in matches:
             day, month_name, year_text = m.group("day"), m.group("month"), m.group("year")
-            month = names.months[month_name.lower()]
-            year = int(year_text) if year_text else None
-            # Only the day and month go to dateparser, normalised, so that its cache
-            # serves every story that names the same day: the year is ours to read.
-            first, last = min(m.start("day"), m.start("month")), max(m.end("day"), m.end("month"))
-            day_month = " ".join(text[first:last].lower().split())
-            day_value, month = _parse_named(day_month, language, order, int(day), month)
+            name = month_name.lower()
+            # dateparser reads the month name in the document's language; the digits are ours,
+            # and so is the year (the timeline decides it).
+            month = _month_by_dateparser(name, language, names.months[name])
+            day_value, year = int(day), int(year_text) if year_text else None
             if _valid(day_value, month, year):
                 yield _Found(
                     m.start(), m.end(), text[m.start() : m.end()], DateForm.NAMED,
@@ -287,28 +285,25 @@ def _named_dates(
                 )  # fmt: skip
 
 
-@lru_cache(maxsize=8192)
-def _parse_named(
-    text: str, language: str, order: DateOrder, day: int, month: int
-) -> tuple[int, int]:
-    """Day and month of a month-name date, by dateparser in the document's language.
-
-    The language is never guessed, and no year is passed or taken: the timeline decides
-    it. The relative base is a fixed leap year so that "29 February" parses. Where
-    dateparser cannot read a form CLDR names ("1º de dezembro"), our pattern's reading stands.
-    """
+# Keyed by the month name alone, so that a batch fills this table of the language's month
+# names in its first stories and calls dateparser no more (by day and month it made about
+# 2.6 calls a story on the corpus, 0.3 ms each).
+@lru_cache(maxsize=4096)
+def _month_by_dateparser(name: str, language: str, cldr_month: int) -> int:
+    """The month a month name (lower case) stands for, read by dateparser in the document's
+    language, never guessed. The relative base is a fixed leap year and the day the first, so
+    that nothing but the name can make it fail. Where dateparser cannot read a name CLDR
+    gives, CLDR's month stands."""
     parsed = dateparser.parse(
-        text,
+        f"1 {name}",
         languages=[language],
         settings={
-            "DATE_ORDER": order.value,
-            "RELATIVE_BASE": dt.datetime(2024, 1, 1),  # a leap year: "29 February" parses
+            "DATE_ORDER": DateOrder.DMY.value,
+            "RELATIVE_BASE": dt.datetime(2024, 1, 1),
             "REQUIRE_PARTS": ["day", "month"],
         },
     )
-    if parsed is None:
-        return day, month
-    return parsed.day, parsed.month
+    return cldr_month if parsed is None else parsed.month
 
 
 def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Iterator[_Found]:
