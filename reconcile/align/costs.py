@@ -198,8 +198,10 @@ def _scaled_length_cost(
     cost *= position
     cost += _TAIL_COST.take(index, out=at_step, mode="wrap")
     if x.max(initial=0.0) > _TAIL_END:
-        far = x > _TAIL_END
-        cost[far] = x[far] ** 2 / 2 + np.log(x[far] * math.sqrt(math.pi / 2))
+        # Few cells: by their positions, quicker than by a mask of all cells.
+        far = np.flatnonzero(x > _TAIL_END)
+        x_far = x.reshape(-1).take(far)
+        cost.reshape(-1)[far] = x_far**2 / 2 + np.log(x_far * math.sqrt(math.pi / 2))
     return cost
 
 
@@ -330,19 +332,22 @@ def _costs(
     tgt: _Flat,
     shape_costs: Floats,
     s_at: Ints,
-    t_at: Ints,
+    t_lo: Ints,
+    t_cells: Ints,
     outside: Bools,
     work: _Work,
     meaning: tuple[embed.FlatVectors, embed.FlatVectors] | None = None,
 ) -> Floats:
     """Bead costs, [row, shape, column] (in work.cost), of the beads whose source windows are at
-    `s_at` [row, shape] in the flat arrays and whose target windows start at `t_at` [row,
-    shape], one further per column; inf in the columns past either end of the target
-    (`outside`, [row, column]). A bead that would start before the first sentence of either
-    side gets a cost from padding: the search reads inf for the cell it would come from, so
-    that cost never counts. The positions are in the arrays: take(mode="wrap") never wraps (the
-    quickest mode of take into an array)."""
-    at = np.add(t_at[:, :, None], np.arange(work.at.shape[-1]), out=work.at)
+    `s_at` [row, shape] in the flat arrays and whose target windows are at `t_lo` [row] +
+    `t_cells` [shape, column]; inf in the columns past either end of the target (`outside`,
+    [row, column]). A bead that would start before the first sentence of either side gets a
+    cost from padding: the search reads inf for the cell it would come from, so that cost never
+    counts. The positions are in the arrays: take(mode="wrap") never wraps (the quickest mode
+    of take into an array)."""
+    # Added along whole rows (rather than t_lo + t_cells[:, 0] along the columns): three times
+    # quicker.
+    at = np.add(t_lo[:, None, None], t_cells, out=work.at)
     # [kind, row, shape, column]: the anchors one side has and the other lacks
     differ = work.masks
     for masks, kind in zip(tgt.masks, differ, strict=True):

@@ -50,16 +50,28 @@ COGNATE_MIN_LENGTH = 4
 COGNATE_MAX_COUNT = 12
 COGNATE_MIN_BALANCE = 0.5
 
-# A number not glued to a word or a number before it: (?<![\w.,])\d+(?:[.,\u00a0\u202f]\d+)*,
-# written to start with the digit so that the regex engine can skip to digits.
-_NUMBER = re.compile(r"\d(?<![\w.,]\d)\d*(?:[.,\u00a0\u202f]\d+)*")
-_NUMBER_PIECES = re.compile(f"({_NUMBER.pattern})")  # splits a text into gaps and numbers
-_NO_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f")
+# Words and numbers. The regex engine reads a text four times slower than numpy reads what
+# each character is (_char_kinds): _split_words finds _WORD's matches that way, and
+# _number_bounds those of a number not glued to a word or a number before it,
+# (?<![\w.,])\d+(?:[.,\u00a0\u202f]\d+)*.
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-# Splits a text into gaps and words. The same matches as _WORD: nothing after a run of letters
-# or a joined part could use what it gives back, so it gives back nothing ("++", "*+") and the
-# regex engine keeps no backtracking state (a few per cent faster).
-_WORD_PIECES = re.compile(r"([^\W\d_]++(?:[-'’][^\W\d_]++)*+)")
+# The kinds of character, a bit each, by the regex of each.
+_LETTER = 1
+_JOINER = 2
+_DIGIT = 4
+_SEPARATOR = 8
+_NO_NUMBER_AFTER = 16  # a digit after it starts no number
+_QUOTE = 32  # a quotation mark
+_KIND_CLASSES = (
+    (_LETTER, re.compile(r"[^\W\d_]")),
+    (_JOINER, re.compile(r"[-'’]")),
+    (_DIGIT, re.compile(r"\d")),
+    (_SEPARATOR, re.compile(r"[.,\u00a0\u202f]")),
+    (_NO_NUMBER_AFTER, re.compile(r"[\w.,]")),
+    (_QUOTE, re.compile('["“”„«»‹›「」『』]')),
+)
+_BMP = 0x10000  # code points of the Basic Multilingual Plane: _char_kinds's table
+_NO_SEPARATORS = str.maketrans("", "", ".,\u00a0\u202f")
 _PARTS = re.compile(r"[-'’]")
 _LINK = re.compile(
     r"(?:https?://|www\.)[^\s<>\"“”«»]+"  # URLs
@@ -67,7 +79,6 @@ _LINK = re.compile(
     r"|(?<![\w@])@\w{2,}"  # social media handles
 )
 _LINK_TRAILER = ".,;:!?)]}'’»"
-_QUOTE_LINE = re.compile('["“”„«»‹›「」『』][^\n]*')  # a quotation mark and the rest of its line
 # A capitalised word after these starts a quotation or a clause, so its capital says nothing.
 _CLAUSE_OPENERS = frozenset("“„«‹「『:—–([")
 _MAX_CLDR_WORDS = 4
@@ -197,13 +208,15 @@ def _features(
 
 @dataclass(frozen=True, slots=True)
 class _Lines:
-    """A document's sentences as one text, a sentence a line, so that a regex reads them all in
-    one call and finds what it would in each sentence: none of ours matches across a line
-    break, and to _NUMBER's look-behind a line break before a sentence is as the start of it."""
+    """A document's sentences as one text, a sentence a line, so that one call (a regex, or
+    numpy over the characters' kinds) reads them all and finds what it would in each sentence:
+    nothing we find spans a line break, and to a number's look-behind a line break before a
+    sentence is as the start of it."""
 
     texts: list[str]
     text: str
     starts: Ints  # where each sentence starts in `text`, then len(text) + 1
+    kinds: npt.NDArray[np.uint8]  # of each character of `text` (_LETTER, _DIGIT...)
 
     def sentences(self, positions: npt.ArrayLike) -> Ints:
         """The sentence at each position of `text`."""
@@ -221,7 +234,48 @@ def _kept(ragged: _Ragged[_T], keep: Callable[[_T], bool]) -> _Ragged[_T]:
 
 def _lines(doc: Document) -> _Lines:
     texts = [sentence.text for sentence in doc.sentences]
-    return _Lines(texts, "\n".join(texts), np.cumsum([0, *(len(text) + 1 for text in texts)]))
+    text = "\n".join(texts)
+    codes = _code_points(text)
+    kinds = _char_kinds().take(codes, mode="clip")
+    if len(codes) and codes.max() >= _BMP:  # rare: characters beyond the table
+        for at in np.flatnonzero(codes >= _BMP).tolist():
+            kinds[at] = _kinds_of(text[at])
+    starts = np.cumsum([0, *(len(text) + 1 for text in texts)])
+    return _Lines(texts, text, starts, kinds)
+
+
+def _code_points(text: str) -> npt.NDArray[np.uint32]:
+    """Each character's code point, lone surrogates too ("surrogatepass"). Quick (a copy),
+    so not kept: 4 bytes a character."""
+    return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+
+
+def _kinds_of(char: str) -> int:
+    """The kinds of one character (beyond _char_kinds's table)."""
+    return sum(kind for kind, char_class in _KIND_CLASSES if char_class.match(char))
+
+
+@functools.cache
+def _char_kinds() -> npt.NDArray[np.uint8]:
+    """The kinds of each character of the Basic Multilingual Plane, by the regexes themselves."""
+    chars = np.arange(_BMP, dtype=np.uint32).tobytes().decode("utf-32-le", "surrogatepass")
+    kinds = np.zeros(_BMP, dtype=np.uint8)
+    for kind, char_class in _KIND_CLASSES:
+        for match in re.finditer(f"{char_class.pattern}+", chars):
+            kinds[match.start() : match.end()] |= kind
+    return kinds
+
+
+def _joined(kinds: npt.NDArray[np.uint8], part: int, joiner: int) -> tuple[Bools, Ints]:
+    """Whether each character lies in a run of characters of kind `part`, where a single
+    `joiner` between two joins them; and where the runs start and end, [start, end, ...]."""
+    parts = (kinds & part).astype(np.bool_)
+    # inside[1:-1] lies between two False: a run's first and last characters are parts.
+    inside = np.zeros(len(kinds) + 2, dtype=np.bool_)
+    inside[1:-1] = parts
+    inside[2:-2] |= (kinds[1:-1] & joiner).astype(np.bool_) & parts[:-2] & parts[2:]
+    bounds: Ints = np.flatnonzero(inside[1:] != inside[:-1])
+    return inside[1:-1], bounds
 
 
 def _strong_keys(doc: Document, lines: _Lines) -> Iterator[list[object]]:
@@ -243,7 +297,7 @@ def _soft_keys(
 ) -> Iterator[list[object]]:
     """Per sentence: its names, CLDR names, weekdays, and whether it quotes."""
     weekdays = _weekday_keys(doc)
-    quoting = set(lines.sentences([m.start() for m in _QUOTE_LINE.finditer(lines.text)]).tolist())
+    quoting = set(lines.sentences(np.flatnonzero(lines.kinds & _QUOTE)).tolist())
     name_id = name_ids.__getitem__
     for k, (names, cldr) in enumerate(zip(words.names, words.cldr, strict=True)):
         # A name is keyed by its id: an int, never equal to the other keys (strings).
@@ -256,40 +310,44 @@ def _soft_keys(
         yield keys
 
 
-# What the features need of each word, by its spelling: filled once per spelling and kept
-# across documents (up to _WORD_CACHE_SIZE spellings), so that a document's words are read
-# with one map() call instead of a Python loop over them.
+# What the features need of each word, by its language and spelling: filled once per spelling
+# and kept across documents (up to _WORD_CACHE_SIZE spellings in all), so that a document's
+# words are read with one map() call instead of a Python loop over them.
 _WORD_CACHE_SIZE = 200_000
 
 
 # A word's information: its folded spelling; the cognate prefixes of its parts; the folded
-# word if it is a lexicon token, else ""; and, in one int for one numpy conversion, whether it
-# is capitalised (starts with a capital and has more letters) plus twice its number of
-# prefixes. A plain tuple, which the garbage collector stops tracking (a NamedTuple it would
-# scan at every full collection).
+# word if it is a lexicon token, else ""; and, in one int for one numpy conversion, flags:
+# whether it is capitalised (starts with a capital and has more letters), whether a CLDR name
+# of its language starts with it, and four times its number of prefixes. A plain tuple, which
+# the garbage collector stops tracking (a NamedTuple it would scan at every full collection).
 _WordInfo = tuple[str, tuple[str, ...], str, int]
-_WORD_INFO: dict[str, _WordInfo] = {}
+_CAPITALISED, _STARTS_CLDR_NAME, _PREFIX_COUNT_SHIFT = 1, 2, 2
+_WORD_INFO: dict[str, dict[str, _WordInfo]] = {}  # language -> spelling -> information
 # A list of _WordInfo -> one of its fields, by map(), faster than a loop.
 _FOLDED, _PREFIXES, _TOKEN, _FLAGS = (operator.itemgetter(k) for k in range(4))
 
 
-def _word_info(words: list[str]) -> list[_WordInfo]:
+def _word_info(words: list[str], language: str) -> list[_WordInfo]:
     """Each word's _WordInfo."""
     try:
-        return list(map(_WORD_INFO.__getitem__, words))
+        return list(map(_WORD_INFO[language].__getitem__, words))
     except KeyError:
-        _learn_words(words)
-        return list(map(_WORD_INFO.__getitem__, words))
+        _learn_words(words, language)
+        return list(map(_WORD_INFO[language].__getitem__, words))
 
 
-def _learn_words(words: list[str]) -> None:
-    """Fill _WORD_INFO for the spellings not seen yet."""
-    new = set(words).difference(_WORD_INFO)
+def _learn_words(words: list[str], language: str) -> None:
+    """Fill _WORD_INFO for the spellings not seen yet in this language."""
+    known = _WORD_INFO.setdefault(language, {})
+    new = set(words).difference(known)
     if not new:
         return
-    if len(_WORD_INFO) + len(new) > _WORD_CACHE_SIZE:
+    if sum(map(len, _WORD_INFO.values())) + len(new) > _WORD_CACHE_SIZE:
         _WORD_INFO.clear()
+        known = _WORD_INFO[language] = {}
         new = set(words)
+    starts_cldr_name = _cldr_table(language)[1]
     for word in new:
         folded = fold(word)
         long = len(folded) >= COGNATE_MIN_LENGTH
@@ -300,32 +358,44 @@ def _learn_words(words: list[str]) -> None:
             if long
             else ()
         )
-        capitalised = word[0].isupper() and len(word) > 1
-        _WORD_INFO[word] = (
-            folded,
-            prefixes,
-            folded if long and alpha else "",
-            capitalised + 2 * len(prefixes),
-        )
+        flags = len(prefixes) << _PREFIX_COUNT_SHIFT
+        if word[0].isupper() and len(word) > 1:
+            flags |= _CAPITALISED
+        if folded in starts_cldr_name:
+            flags |= _STARTS_CLDR_NAME
+        known[word] = (folded, prefixes, folded if long and alpha else "", flags)
+
+
+def _split_words(lines: _Lines) -> tuple[list[str], Ints, Bools]:
+    """The words _WORD finds in `lines.text`; where they start and end, [start, end, start,
+    ..., len(text)]; and whether each follows a single space."""
+    # A word: letters, and joiners with a letter on either side.
+    in_word, bounds = _joined(lines.kinds, _LETTER, _JOINER)
+    codes = _code_points(lines.text)
+    starts = bounds[::2]
+    gap = starts - np.append(0, bounds[1:-1:2])
+    spaced = (gap == 1) & (codes.take(starts - 1) == ord(" "))
+    # No letter or joiner is whitespace to str.split (none in all of Unicode): the words are
+    # what is left once every other character is a space (decoded in place, not copied).
+    words = str(np.where(in_word, codes, ord(" ")).data, "utf-32-le", "surrogatepass").split()
+    return words, np.append(bounds, len(codes)), spaced
 
 
 def _document_words(doc: Document, lines: _Lines) -> _Words:
-    # All sentences split into [gap, word, gap, word, ..., gap]: the words are those _WORD finds
-    # in each sentence in turn, and the lengths of the pieces say where each starts.
-    pieces = _WORD_PIECES.split(lines.text)
-    raw = pieces[1::2]
-    info = _word_info(raw)
+    # The words of all sentences: those _WORD finds in each sentence in turn.
+    raw, offsets, spaced = _split_words(lines)
+    info = _word_info(raw, doc.locale.language)
     folded = list(map(_FOLDED, info))
     flags = np.fromiter(map(_FLAGS, info), dtype=np.int64, count=len(info))
-    offsets = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)).cumsum()
     word_starts = offsets[:-1:2]
     first_word = word_starts.searchsorted(lines.starts)  # of each sentence, then the count
     sentences = len(lines.texts)
-    names, name_sentences = _names(doc, lines, pieces, offsets, first_word, flags & 1, folded)
+    capitalised = flags & _CAPITALISED
+    names, name_sentences = _names(doc, lines, spaced, offsets, first_word, capitalised, folded)
 
     # A CLDR name lies within a sentence: it ends by the first word of the next.
     table, longest = _cldr_table(doc.locale.language)
-    starts = np.fromiter(compress(count(), map(longest.__contains__, folded)), dtype=np.int64)
+    starts = np.flatnonzero(flags & _STARTS_CLDR_NAME)
     limits = first_word[first_word.searchsorted(starts, side="right")]
     cldr, cldr_at = _cldr_ids(
         raw, folded, zip(starts.tolist(), limits.tolist(), strict=True), table, longest
@@ -334,7 +404,7 @@ def _document_words(doc: Document, lines: _Lines) -> _Words:
 
     # Each sentence's prefixes, in one list: where each word's end, then each sentence's.
     prefix_ends = np.zeros(len(info) + 1, dtype=np.int64)
-    (flags >> 1).cumsum(out=prefix_ends[1:])
+    (flags >> _PREFIX_COUNT_SHIFT).cumsum(out=prefix_ends[1:])
     return _Words(
         _Ragged(names, _ends(name_sentences, sentences)),
         _Ragged(cldr, _ends(cldr_sentences, sentences)),
@@ -349,7 +419,7 @@ def _document_words(doc: Document, lines: _Lines) -> _Words:
 def _names(
     doc: Document,
     lines: _Lines,
-    pieces: list[str],
+    spaced: Bools,
     offsets: Ints,
     first_word: Ints,
     capitalised: Ints,
@@ -368,11 +438,11 @@ def _names(
     # single space after a word of their sentence, where none opens (see _opens_clause): only
     # the others need a closer look.
     texts, line_starts = lines.texts, lines.starts.tolist()
-    for n, k in zip(where.tolist(), sentence_of.tolist(), strict=True):
-        if pieces[2 * n] != " ":
-            start = int(offsets[2 * n]) - line_starts[k]
-            if _opens_clause(texts[k][max(0, start - 3) : start].rstrip()):
-                candidates[n] = False
+    closer = ~spaced[where]
+    for n, k in zip(where[closer].tolist(), sentence_of[closer].tolist(), strict=True):
+        start = int(offsets[2 * n]) - line_starts[k]
+        if _opens_clause(texts[k][max(0, start - 3) : start].rstrip()):
+            candidates[n] = False
     is_name = candidates[where]
     names = list(compress(map(folded.__getitem__, where.tolist()), is_name.tolist()))
     return names, sentence_of[is_name]
@@ -445,12 +515,13 @@ def _numbers(doc: Document, lines: _Lines) -> dict[int, list[object]]:
     # "1.500", "1,500" and "1500" are one figure whatever the locale's separators; so are
     # "1,5" and "1.5". A number holds digits and separators only: dropping the separators
     # leaves the digits.
-    # The text split into [gap, number, gap, number, ..., gap], as for the words.
-    pieces = _NUMBER_PIECES.split(lines.text)
-    if len(pieces) == 1:
+    bounds = _number_bounds(lines.kinds)
+    if not len(bounds):
         return {}
-    offsets = np.fromiter(map(len, pieces), dtype=np.int64, count=len(pieces)).cumsum()
-    figures = "\n".join(pieces[1::2]).translate(_NO_SEPARATORS).split("\n")
+    text = lines.text
+    pieces = map(slice, bounds[::2].tolist(), bounds[1::2].tolist())
+    figures = "\n".join(map(text.__getitem__, pieces)).translate(_NO_SEPARATORS).split("\n")
+    offsets = np.append(bounds, len(text))  # as for the words
     kept = ~_covered(offsets, _fact_bounds(doc, lines, with_weekdays=False))
     numbers: dict[int, list[object]] = {}
     for k, figure in zip(
@@ -460,6 +531,24 @@ def _numbers(doc: Document, lines: _Lines) -> dict[int, list[object]]:
     ):
         numbers.setdefault(k, []).append(figure)
     return numbers
+
+
+def _number_bounds(kinds: npt.NDArray[np.uint8]) -> Ints:
+    """Where the numbers start and end in a text of these kinds of character: [start, end,
+    start, end, ...]."""
+    # Digits, and separators with a digit on either side, make runs. A number is the end of a
+    # run from its first digit that no letter, digit, "_", "." or "," precedes (the regex
+    # engine tries each digit in turn and, from the first it takes, reads to the run's end).
+    runs = _joined(kinds, _DIGIT, _SEPARATOR)[1]
+    may_start = (kinds & _DIGIT).astype(np.bool_)
+    may_start[1:] &= (kinds[:-1] & _NO_NUMBER_AFTER) == 0
+    starts = np.flatnonzero(may_start)
+    # Each run's first such digit, if it has one (len(kinds) if none is left).
+    first = np.append(starts, len(kinds))[starts.searchsorted(runs[::2])]
+    ends = runs[1::2]
+    found = first < ends
+    bounds: Ints = np.stack((first[found], ends[found]), axis=1).ravel()
+    return bounds
 
 
 def _opens_clause(before: str) -> bool:

@@ -123,8 +123,10 @@ def _banded(
     flat_meaning = None if meaning is None else (meaning[0].flat(src.pad), meaning[1].flat(tgt.pad))
     src_base = _SHAPE_DI * (src.stride - 1) + src.pad  # + row: the shape's source window
     tgt_base = _SHAPE_DJ * (tgt.stride - 1) + tgt.pad  # + lo[row]: the shape's first target
+    tgt_cells = tgt_base[:, None] + columns  # + lo[row]: the target of each shape and column
     # Per row, V - run, and its running minimum before each column (inf before the first).
     scratch = np.empty(width)
+    came_from = np.empty((len(SHAPES), width))  # D of the cell each shape's bead comes from
     before = np.full(width + 1, np.inf)
     before_head, before_tail = before[:-1], before[1:]
     for start in range(0, n + 1, chunk):
@@ -141,7 +143,8 @@ def _banded(
             tgt,
             shape_costs,
             rows[:, None] + src_base,
-            chunk_lo[:, None] + tgt_base,
+            chunk_lo,
+            tgt_cells,
             outside,
             work,
             flat_meaning,
@@ -162,7 +165,8 @@ def _banded(
             range(start, stop), costs, values, found, reads, run, chained, strict=True
         ):
             if i:
-                candidates += buffer.take(read)
+                # The reads lie in the buffer: "wrap" never wraps (the quickest mode of take).
+                candidates += buffer.take(read, out=came_from, mode="wrap")
                 np.minimum.reduce(candidates, axis=0, out=value)
             else:
                 candidates.fill(np.inf)  # its move codes are 0, as for a column with no bead
