@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from reconcile import lexicon
 from reconcile import locale as cldr
@@ -22,7 +23,9 @@ from reconcile.model import (
 
 # Dotted acronyms ("U.S.") first, then words, hyphenated or with an apostrophe inside. Both
 # start with a letter, written once ahead of the alternation: the scan runs a third faster.
-_WORD = re.compile(r"[^\W\d_](?:\.(?:[^\W\d_]\.)+|[^\W\d_]*(?:[-'’][^\W\d_]+)*)")
+# The word's quantifiers are possessive ("*+", "++"): giving back a letter could never let
+# the rest match, so the words are the same, and the regex engine keeps no backtracking points.
+_WORD = re.compile(r"[^\W\d_](?:\.(?:[^\W\d_]\.)+|[^\W\d_]*+(?:[-'’][^\W\d_]++)*+)")
 # The same words, kept by re.split between the gaps around them.
 _WORD_PIECES = re.compile(f"({_WORD.pattern})")
 _POSSESSIVE = ("'s", "’s")  # "Washington's" names Washington
@@ -70,12 +73,21 @@ def extract_names(
     calendar_words = _calendar_words(language)
     document = _scan(text, 0, len(text))  # the document's words, read once
     all_words = set(document.words)
+    # The document's words that a date, weekday or link overlaps, found once for all its
+    # sentences. A word that lies in a sentence overlaps only spans that overlap the sentence,
+    # and spans_within finds all of those when the spans do not overlap one another.
+    disjoint = all(end <= start for (_, end), (start, _) in pairwise(excluded))
+    document_excluded = _overlapped_words(document, excluded) if disjoint else None
     runs: list[_Run] = []
     capitalised_inside: set[str] = set()
     for sentence in sentences:
         scan, first, last = _words_of(text, sentence, document)
-        spans = spans_within(excluded, sentence.start, sentence.end) if excluded else []
-        found, headline = _runs(text, sentence, scan, first, last, spans, calendar_words)
+        if scan is document and document_excluded is not None:
+            excluded_words = document_excluded
+        else:
+            spans = spans_within(excluded, sentence.start, sentence.end) if excluded else []
+            excluded_words = _overlapped_words(scan, spans)
+        found, headline = _runs(text, sentence, scan, first, last, excluded_words, calendar_words)
         for run_first, run_last, initial in found:
             runs.append((sentence, scan, run_first, run_last, initial, headline))
             if not headline:
@@ -104,16 +116,9 @@ def extract_names(
             end -= 2
             key_words = [*run_words[:-1], run_words[-1][:-2]]
         key = cldr.fold(" ".join(key_words))
+        # Positional arguments: the constructor takes keywords more slowly.
         names.append(
-            NameMention(
-                start,
-                end,
-                text[start:end],
-                sentence.index,
-                key,
-                entity=places.get(key),
-                weak=weak,
-            )
+            NameMention(start, end, text[start:end], sentence.index, key, places.get(key), weak)
         )
     return tuple(names)
 
@@ -151,19 +156,26 @@ def _words_of(text: str, sentence: Sentence, document: _Words) -> tuple[_Words, 
     return document, first, last
 
 
+def _overlapped_words(scan: _Words, spans: Sequence[tuple[int, int]]) -> set[int]:
+    """The indices of the words that the spans overlap: those that end after a span starts
+    and start before it ends (the words are in order, their starts and their ends too)."""
+    starts, ends = scan.starts, scan.ends
+    return {i for s, e in spans for i in range(bisect_right(ends, s), bisect_left(starts, e))}
+
+
 def _runs(
     text: str,
     sentence: Sentence,
     scan: _Words,
     first: int,
     last: int,
-    spans: list[tuple[int, int]],
+    excluded_words: set[int],
     calendar: frozenset[str],
 ) -> tuple[list[tuple[int, int, bool]], bool]:
     """The runs of capitalised words in the sentence's words [first, last), with a particle
     between two of them ("Lula da Silva"), as (first word, last word, whether the first starts
-    the sentence or a clause); and whether the sentence is a headline. Words that the dates,
-    weekdays and links in `spans` overlap are not capitalised words.
+    the sentence or a clause); and whether the sentence is a headline. The words in
+    `excluded_words` (those dates, weekdays and links overlap) are not capitalised words.
 
     Only the candidates are looked at, most words are not: none of the others can be a name's
     word, and a particle between two of a name's words is found from the words either side.
@@ -171,11 +183,6 @@ def _runs(
     words, starts, ends = scan.words, scan.starts, scan.ends
     candidates = scan.candidates
     kept = candidates[bisect_left(candidates, first) : bisect_left(candidates, last)]
-    # The words a date, weekday or link overlaps: those that end after it starts and start
-    # before it ends (the words are in order, their starts and their ends too).
-    excluded_words = {
-        i for s, e in spans for i in range(bisect_right(ends, s), bisect_left(starts, e))
-    }
     runs: list[tuple[int, int, bool]] = []
     run_first = run_last = -1  # the current run's first and last word; -1: no run
     run_initial = False
@@ -209,7 +216,7 @@ def _runs(
             run_initial = i == first or _initial(text, sentence.start, starts[i])
     if run_first >= 0:
         runs.append((run_first, run_last, run_initial))
-    return runs, _headline(words[first:last], long_capitalised)
+    return runs, _headline(words, first, last, long_capitalised)
 
 
 def _continues(text: str, scan: _Words, last: int, i: int) -> bool:
@@ -227,13 +234,13 @@ def _continues(text: str, scan: _Words, last: int, i: int) -> bool:
     )
 
 
-def _headline(words: list[str], long_capitalised: int) -> bool:
-    """Whether a sentence is a headline or a line in capitals, from its words and how many of
-    its long words are capitalised."""
+def _headline(words: list[str], first: int, last: int, long_capitalised: int) -> bool:
+    """Whether a sentence, the words [first, last), is a headline or a line in capitals, from
+    its words and how many of its long words are capitalised."""
     if long_capitalised < _TITLE_SHARE * _TITLE_MIN_WORDS:
         return False  # too few for the share, however few long words: most sentences stop here
     # Counted by list.count, which loops in C (no word is empty).
-    lengths = list(map(len, words))
+    lengths = list(map(len, words[first:last]))
     long_words = len(lengths) - sum(map(lengths.count, range(1, _TITLE_WORD)))
     return long_words >= _TITLE_MIN_WORDS and long_capitalised / long_words >= _TITLE_SHARE
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache, lru_cache
@@ -59,8 +59,10 @@ _FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
 _ORDINAL_SUFFIX = re.compile(r"(?:º|ª|°(?![CF])|st|nd|rd|th|er|re|e|ème|o|a)(?!\w)")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 # A word as _spelled hands it to text2num; split by the captured pattern, a sentence gives
-# its words at the odd indices and the white space between them at the even ones.
-_WORD = re.compile(r"([^\W\d_]+(?:[-'’][^\W\d_]+)*\.?|\d+|\S)")
+# its words at the odd indices and the white space between them at the even ones. The
+# quantifiers are possessive ("++", "*+"): giving back a letter or digit could never let the
+# rest match, so the words are the same, and the regex engine keeps no backtracking points.
+_WORD = re.compile(r"([^\W\d_]++(?:[-'’][^\W\d_]++)*+\.?|\d++|\S)")
 # Every figure, time and identifier starts at a run of digits (or the sign, "+", "(" just
 # before one): the document is scanned for runs once, and each pattern is only tried there.
 # Written "\d\d*" rather than "\d+" because the regex engine skips ahead fast only when a
@@ -461,21 +463,24 @@ class _Token:
 
     Shared between the occurrences of a word (see _token_reading): where each stands is
     kept apart, in _Words.
+
+    text2num calls text() and not_a_number_part() on every token of a sentence: they are the
+    bound built-in methods of the word and of the flag (word.__str__ returns the word itself,
+    blocked.__bool__ the flag), which answer without running Python code: text2num reads a
+    sentence about a tenth faster.
     """
 
-    __slots__ = ("blocked", "word")
+    __slots__ = ("blocked", "not_a_number_part", "text", "word")
+
+    text: Callable[[], str]
+    not_a_number_part: Callable[[], bool]
 
     def __init__(self, word: str, blocked: bool) -> None:
         self.word, self.blocked = word, blocked
-
-    def text(self) -> str:
-        return self.word
+        self.text, self.not_a_number_part = word.__str__, blocked.__bool__
 
     def nt_separated(self, previous: _Token) -> bool:
         return False
-
-    def not_a_number_part(self) -> bool:
-        return self.blocked
 
 
 @dataclass(frozen=True, slots=True)
