@@ -202,16 +202,20 @@ def _resolve_with_alignment(
     mentions = [_dates_by_sentence(d) for d in documents]
     settled = [_settled_by_sentence(d, t) for d, t in zip(documents, first, strict=True)]
     for number, alignment in enumerate(alignments, start=1):
-        pairs = ((0, number), (number, 0))
         for bead in alignment.beads:
-            sides = {0: bead.source, number: bead.target}
-            for mine, theirs in pairs:
-                lent = [d for k in sides[theirs] for d in settled[theirs].get(k, ())]
+            for mine, ours, theirs, their_sentences in (
+                (0, bead.source, number, bead.target),
+                (number, bead.target, 0, bead.source),
+            ):
+                # Most beads hold no date: look for one on this side before gathering the other's.
+                indexes = [i for sentence in ours for i in mentions[mine].get(sentence, ())]
+                if not indexes:
+                    continue
+                lent = [d for k in their_sentences for d in settled[theirs].get(k, ())]
                 if not lent:
                     continue
-                for sentence in sides[mine]:
-                    for index in mentions[mine].get(sentence, ()):
-                        aligned[mine].setdefault(index, []).extend(lent)
+                for index in indexes:
+                    aligned[mine].setdefault(index, []).extend(lent)
     # A version no other version lends a date keeps its first timeline: nothing would change.
     return [
         resolve(d, r, cldr.order_is_settled(d.locale.tag), a, timeline) if a else timeline

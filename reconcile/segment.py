@@ -33,7 +33,10 @@ _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _LINE = re.compile(r"[^\n]+")
 _OPENING = "\"'“‘«„¿¡([—–- "
 _SENTENCE_END = re.compile(r"""[.!?:…]["'”’»)\]]*$""")
-_LAST_WORD = re.compile(r"(\w+(?:\.\w+)*)\.$")  # "Sr." -> Sr, "U.S." -> U.S
+_LAST_WORD = re.compile(r"(?<!\w)(\w++(?:\.\w++)*+)\.$")  # "Sr." -> Sr, "U.S." -> U.S
+# (Its look-behind and possessive quantifiers change no match: the leftmost match never starts
+# just after a word character, and a word character given back could never match the dot.
+# They spare the engine a retry from every character of every word in the tail.)
 _LOOKAHEAD = 16  # characters after a line end in which to find the next line's first letter
 _TAIL = 40  # enough for the last word; keeps the test linear in the paragraph
 _FIRST_WORD = re.compile(r"\w+\.?")
@@ -79,6 +82,9 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     for match in _BLOCK.finditer(text):
         block = _trim(text, *match.span())
         if not block:
+            continue
+        if text.find("\n", *block) == -1:
+            paragraphs.append(block)  # a single line: nothing to split
             continue
         lines = [
             span for line in _LINE.finditer(text, *block) if (span := _trim(text, *line.span()))
@@ -126,8 +132,11 @@ def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple
         cursor += len(piece)
         if span is None:
             continue
+        # Only the tail of the sentence so far matters (see _continues): slice no more of it.
         if current is not None and _continues(
-            text[current[0] : current[1]], text[span[0] : span[0] + _TAIL], language
+            text[max(current[0], current[1] - _TAIL) : current[1]],
+            text[span[0] : span[0] + _TAIL],
+            language,
         ):
             current = (current[0], span[1])
             continue
@@ -140,7 +149,9 @@ def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple
 
 def _continues(sentence: str, following: str, language: str) -> bool:
     """Whether a cut between `sentence` and the piece that begins with `following` is wrong."""
-    match = _LAST_WORD.search(sentence[-_TAIL:])
+    tail = sentence[-_TAIL:]
+    # The last word holds no space: the search can start after the tail's last one.
+    match = _LAST_WORD.search(tail, tail.rfind(" ") + 1)
     if match is None:
         return False
     word = match.group(1)
@@ -180,8 +191,11 @@ def _month_abbreviations(language: str) -> frozenset[str]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return (start, end) if start < end else None
+    """The span without its leading and trailing whitespace (str.isspace's), None if empty."""
+    # str.strip() drops the same characters as str.isspace() tests, in C rather than a loop.
+    piece = text[start:end]
+    content = piece.lstrip()
+    if not content:
+        return None
+    first = start + len(piece) - len(content)
+    return first, first + len(content.rstrip())

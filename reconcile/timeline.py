@@ -7,6 +7,7 @@ reference date, and the reading of the same date in the aligned sentence of anot
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -40,8 +41,13 @@ FAR_WEIGHT = -1.0  # more than six months away
 YEARS_BACK, YEARS_AHEAD = 60, 10  # years searched when inferring the reference date
 WINDOW = dt.timedelta(days=183)
 # A year written in the text ("em julho de 2023", "the 2019 figures"), not inside a figure.
-# (Its look-behind follows the century's digits, so that the engine skips ahead to a 1 or 2.)
-_YEAR = re.compile(r"(?:19|20)(?<![\d.,/-]..)\d\d(?![\d%]|[.,/-]\d)")
+# One pattern a century: a literal start lets the engine jump from one "19" to the next, where
+# an alternation (?:19|20) costs a test at every character. Two matches never overlap (each
+# needs a non-digit before it), so the two find what one pattern for both centuries would.
+# (The look-behind follows the century's digits, so that the engine skips ahead to them.)
+_YEARS = tuple(
+    re.compile(century + r"(?<![\d.,/-]..)\d\d(?![\d%]|[.,/-]\d)") for century in ("19", "20")
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,8 +75,10 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
                 if number == 0:
                     from_source.add(len(evidence))
                 evidence.append(mention)
+    # Each point is a day number (date.toordinal()) and the index of its mention: integers
+    # sort and slide a window faster than dates, which build a date or a timedelta per step.
     points = sorted(
-        (value, index)
+        (value.toordinal(), index)
         for index, mention in enumerate(evidence)
         for value in (
             _explicit_values(mention)
@@ -81,47 +89,52 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     if not points:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
     written = _years_written(documents)
-    best: tuple[int, int, int, int, dt.date] | None = None
+    today_number, window = today.toordinal(), WINDOW.days
+    best: tuple[int, int, int, int, int] | None = None
     low = high = sourced = 0  # sourced: mentions of the source inside the window
     inside: dict[int, int] = {}  # mention index -> its points within the window
-    previous: dt.date | None = None
+    previous: int | None = None
     for centre, _ in points:
         if centre == previous:
             continue  # the same window as for the point before: the same rank
         previous = centre
         # Slide a window of half a year either side along the sorted points.
-        while high < len(points) and points[high][0] <= centre + WINDOW:
+        while high < len(points) and points[high][0] <= centre + window:
             index = points[high][1]
             if index not in inside:
                 inside[index] = 0
                 sourced += index in from_source
             inside[index] += 1
             high += 1
-        while points[low][0] < centre - WINDOW:
+        while points[low][0] < centre - window:
             index = points[low][1]
             inside[index] -= 1
             if not inside[index]:
                 del inside[index]
                 sourced -= index in from_source
             low += 1
+        if best is not None and -len(inside) > best[0]:
+            continue  # fewer mentions fit than around the best centre so far: it cannot win
         rank = (
             -len(inside),
-            -written.get(centre.year, 0),
+            -written.get(dt.date.fromordinal(centre).year, 0),
             -sourced,
-            abs((centre - today).days),
+            abs(centre - today_number),
             centre,
         )
         best = rank if best is None or rank < best else best
     assert best is not None
     centre = best[-1]
-    nearest: dict[int, dt.date] = {}
-    for value, index in points:
-        if abs(value - centre) <= WINDOW and (
-            index not in nearest or abs(value - centre) < abs(nearest[index] - centre)
-        ):
-            nearest[index] = value
-    values = sorted(nearest.values())
-    median = values[len(values) // 2]
+    nearest: dict[int, int] = {}  # mention index -> the day of its point nearest the centre
+    # Only the points within the window of the centre.
+    start = bisect.bisect_left(points, (centre - window,))  # (day,) sorts before (day, index)
+    for day, index in points[start:]:
+        if day > centre + window:
+            break
+        if index not in nearest or abs(day - centre) < abs(nearest[index] - centre):
+            nearest[index] = day
+    days = sorted(nearest.values())
+    median = dt.date.fromordinal(days[len(days) // 2])
     shown = ", ".join(_shown(evidence[i]) for i in sorted(nearest)[:4])
     return Reference(
         median, "inferred", f"{len(nearest)} dates fit a story around {median}: {shown}"
@@ -131,7 +144,11 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
 def _years_written(documents: Sequence[Document]) -> Counter[int]:
     """How often each year is written anywhere in the story: it breaks ties between the
     years where the weekday pairs fit (Saturday 29 November is 2025 and 2014 alike)."""
-    return Counter(int(m.group()) for d in documents for m in _YEAR.finditer(d.source.text))
+    years: Counter[int] = Counter()
+    for document in documents:
+        for pattern in _YEARS:
+            years.update(map(int, pattern.findall(document.source.text)))
+    return years
 
 
 def resolve(
@@ -162,25 +179,31 @@ def resolve(
         _examples(document.dates, order),
         document.locale,
         order_is_settled,
+        _around(reference),
     )
+    lent_by_index = aligned or {}
     resolved = []
     # A day named alone ("el jueves 19") belongs to the month the story last named.
     last_named = earlier_named = reference.date
     for index, mention in enumerate(document.dates):
-        lent = (aligned or {}).get(index, ())
-        centre = last_named if mention.form is DateForm.DAY else reference.date
-        if earlier is not None and centre == (
-            earlier_named if mention.form is DateForm.DAY else reference.date
-        ):
-            assessments = tuple(_with_aligned(a, lent) for a in earlier.dates[index].assessments)
+        alone = mention.form is DateForm.DAY
+        centre = last_named if alone else reference.date
+        if earlier is not None and centre == (earlier_named if alone else reference.date):
+            assessments = earlier.dates[index].assessments
         else:
-            assessments = tuple(_with_aligned(a, lent) for a in _assess(mention, context, centre))
-        if earlier is not None and mention.form is not DateForm.DAY:
+            assessments = _assess(mention, context, centre)
+        lent = lent_by_index.get(index)
+        if lent:
+            assessments = tuple(_with_aligned(a, lent) for a in assessments)
+        if earlier is not None and not alone:
             earlier_named = earlier.dates[index].value or earlier_named
-        reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
-        chosen = max(range(len(assessments)), key=lambda i: (assessments[i].score, i == reader))
+        if len(assessments) == 1:
+            chosen = reader = 0  # most mentions have a single reading: nothing to choose
+        else:
+            reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
+            chosen = max(range(len(assessments)), key=lambda i: (assessments[i].score, i == reader))
         named = assessments[chosen].value
-        if named is not None and mention.form is not DateForm.DAY:
+        if named is not None and not alone:
             last_named = named
         resolved.append(
             ResolvedDate(
@@ -221,13 +244,16 @@ class _Context:
     examples: str  # a few of the document's unambiguous dates, for messages
     locale: LocaleInfo
     locale_settled: bool
+    around: str  # how messages place the reference date
 
 
 def _assess(mention: DateMention, context: _Context, centre: dt.date) -> tuple[Assessment, ...]:
     """Score each reading of a mention on its own version's evidence; a missing year or month
     is taken nearest `centre`."""
     values = [_value(reading, mention, centre) for reading in mention.readings]
-    fits = sum(1 for value in values if value is not None and _agrees(mention, value))
+    fits = 0  # how many readings fit the weekday: only weighed when one is written
+    if mention.weekday is not None:
+        fits = sum(1 for value in values if value is not None and _agrees(mention, value))
     return tuple(
         _assess_reading(reading, value, fits, mention, context)
         for reading, value in zip(mention.readings, values, strict=True)
@@ -278,8 +304,8 @@ def _assess_reading(
                     f"{long_date(value)} is a {weekday_name(value.weekday())}, not a {day}",
                 )
             )
-    evidence.append(_distance(value, reference))
-    return Assessment(reading, value, sum(e.weight for e in evidence), tuple(evidence))
+    evidence.append(_distance(value, reference.date, context.around))
+    return Assessment(reading, value, sum([e.weight for e in evidence]), tuple(evidence))
 
 
 def _with_aligned(assessment: Assessment, aligned: Sequence[tuple[dt.date, str]]) -> Assessment:
@@ -288,7 +314,7 @@ def _with_aligned(assessment: Assessment, aligned: Sequence[tuple[dt.date, str]]
     if value is None:
         return assessment
     for other, where in aligned:
-        if (other.month, other.day) == (value.month, value.day):
+        if other.day == value.day and other.month == value.month:
             said = Evidence("aligned", ALIGNED_WEIGHT, f"{where} says {long_date(other)}")
             # The score is the sum of the weights in order: adding the last one last keeps it
             # the same float as summing them all.
@@ -301,11 +327,14 @@ def _with_aligned(assessment: Assessment, aligned: Sequence[tuple[dt.date, str]]
     return assessment
 
 
-def _distance(value: dt.date, reference: Reference) -> Evidence:
-    days = abs((value - reference.date).days)
-    around = f"the story's dates are around {long_date(reference.date)}"
+def _around(reference: Reference) -> str:
     if reference.source == "today":
-        around = f"today is {long_date(reference.date)}"
+        return f"today is {long_date(reference.date)}"
+    return f"the story's dates are around {long_date(reference.date)}"
+
+
+def _distance(value: dt.date, reference: dt.date, around: str) -> Evidence:
+    days = abs((value - reference).days)
     if days <= 31:
         weight = NEAR_WEIGHT
     elif days <= 92:
@@ -321,31 +350,33 @@ def _value(reading: Reading, mention: DateMention, reference: dt.date) -> dt.dat
     """The reading as a calendar date, its missing year or month taken nearest the reference."""
     if reading.year is not None and reading.month is not None:
         return _date(reading.year, reading.month, reading.day)
-    options = [
-        v
-        for v in _values_near(mention, reference, reading)
-        if mention.weekday is None or v.weekday() == mention.weekday.weekday
-    ] or list(_values_near(mention, reference, reading))
-    return min(options, key=lambda v: (abs(v - reference), v)) if options else None
+    weekday = mention.weekday.weekday if mention.weekday is not None else None
+    return _nearest(reading.year, reading.month, reading.day, weekday, reference)
 
 
-def _values_near(
-    mention: DateMention, centre: dt.date, only: Reading | None = None
-) -> Iterable[dt.date]:
-    """Every calendar date a mention can name within half a year of `centre`."""
-    for reading in (only,) if only else mention.readings:
-        years = (reading.year,) if reading.year else (centre.year - 1, centre.year, centre.year + 1)
-        if reading.month is not None:
-            months: Iterable[tuple[int, int]] = ((y, reading.month) for y in years)
-        else:
-            months = (
-                (centre.year + (centre.month - 1 + k) // 12, (centre.month - 1 + k) % 12 + 1)
-                for k in range(-1, 2)  # a day alone ("el martes 2") is this month or next door
-            )
-        for year, month in months:
-            value = _date(year, month, reading.day)
-            if value is not None and abs(value - centre) <= WINDOW:
-                yield value
+@functools.lru_cache(maxsize=4096)  # every version of a story names the same dates
+def _nearest(
+    year: int | None, month: int | None, day: int, weekday: int | None, centre: dt.date
+) -> dt.date | None:
+    """The date nearest `centre` with this day (and month, year where known), on `weekday`
+    if one is given and a date near enough falls on it; None when none is near enough."""
+    near = _values_near(year, month, day, centre)
+    options = ([v for v in near if v.weekday() == weekday] if weekday is not None else []) or near
+    return min(options, key=lambda v: (abs(v - centre), v)) if options else None
+
+
+def _values_near(year: int | None, month: int | None, day: int, centre: dt.date) -> list[dt.date]:
+    """Every calendar date with this day (and month, year) within half a year of `centre`."""
+    if month is not None:
+        years = (year,) if year else (centre.year - 1, centre.year, centre.year + 1)
+        months = [(y, month) for y in years]
+    else:
+        months = [
+            (centre.year + (centre.month - 1 + k) // 12, (centre.month - 1 + k) % 12 + 1)
+            for k in (-1, 0, 1)  # a day alone ("el martes 2") is this month or next door
+        ]
+    values = [_date(y, m, day) for y, m in months]
+    return [value for value in values if value is not None and abs(value - centre) <= WINDOW]
 
 
 def _weekday_fits(mention: DateMention, first_year: int, last_year: int) -> Iterable[dt.date]:
