@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA
 from reconcile import lexicon
 from reconcile import locale as cldr
 from reconcile.extract.names import name_tokens
-from reconcile.model import CheckedStory, Document, Finding, NameMention, Severity
+from reconcile.model import CheckedStory, Document, Finding, NameMention, Sentence, Severity
 from reconcile.rules.base import Rule, per_story
 from reconcile.rules.beads import Pair, aligned_pairs
 
@@ -41,6 +41,8 @@ class _NameRule(Rule):
     """A name rule: it reads each bead with both documents' name indexes."""
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        if len(story.versions) < 2:
+            return  # no translation: no bead to read, and no need to spell every name
         indexes = _indexes_of(story)
         for pair in aligned_pairs(story):
             yield from self._pair(pair, indexes[id(pair.source)], indexes[id(pair.target)])
@@ -66,16 +68,16 @@ class NameSpelling(_NameRule):
         target_names = target.names_in(pair.bead.target)
         if not source_names or not target_names:
             return
-        source_tokens = [(n, t) for n in source_names for t in source.spelling(n).tokens]
+        source_tokens = [(n, t) for n, spelling in source_names for t in spelling.tokens]
         source_folded = {token[3] for _, token in source_tokens}
         # Whether a target word is among the source's words settles most words; the source
         # names' own words settle most of those without the sentences' words.
-        certain = frozenset().union(*map(source.whole_words, source_names))
+        certain = source.whole_words_in(pair.bead.source)
         source_places = cldr.place_names(pair.source.locale.language)
         target_places = cldr.place_names(pair.target.locale.language)
         target_language = pair.target.locale.language
-        for name in target_names:
-            tokens = target.spelling(name).tokens
+        for name, spelling in target_names:
+            tokens = spelling.tokens
             for start, end, word, folded in tokens:
                 if folded in certain:
                     in_source = True
@@ -177,14 +179,13 @@ class NameMissing(_NameRule):
         target_entities: set[str] | None = None
         certain: frozenset[str] | None = None  # words the target sentences surely have
         reported: set[str] = set()
-        for name in source.names_in(pair.bead.source):
+        for name, spelling in source.names_in(pair.bead.source):
             if name.weak:
                 continue
             if pair.source.sentences[name.sentence].start == name.start:
                 # A capital that proves little (a sentence's first word may be a common noun
                 # a translation renders: "Banco de México"); an acronym it may translate.
                 continue
-            spelling = source.spelling(name)
             if not spelling.identifying or _acronym(name.text):
                 continue
             if name.key in reported:
@@ -192,14 +193,15 @@ class NameMissing(_NameRule):
             if name.entity is not None:
                 if target_entities is None:
                     target_entities = {
-                        n.entity for n in target.names_in(pair.bead.target) if n.entity is not None
+                        n.entity
+                        for n, _ in target.names_in(pair.bead.target)
+                        if n.entity is not None
                     }
                 if name.entity in target_entities:
                     continue
             words = spelling.identifying
             if certain is None:
-                target_names = target.names_in(pair.bead.target)
-                certain = frozenset().union(*map(target.whole_words, target_names))
+                certain = target.whole_words_in(pair.bead.target)
             if not certain.isdisjoint(words):
                 continue  # one of its words is in the translation (_present)
             target_words = target.words_in(pair.bead.target)
@@ -232,47 +234,66 @@ class _Spelling:
 
     def __init__(self, name: NameMention) -> None:
         pieces = name.text.split(" ")
-        # The folded words of a name of letters and single spaces ("Banco do México"), as
-        # most names are; none for any other name ("Jean-Pierre", "R. Ford").
-        self.plain: frozenset[str] = (
-            frozenset(map(cldr.fold, pieces)) if "".join(pieces).isalpha() else frozenset()
-        )
-        base = name.start
-        self.tokens: tuple[_Token, ...] = tuple(
-            (s - base, e - base, w, cldr.fold(w)) for s, e, w in name_tokens(name)
-        )
-        self.identifying = tuple(t[3] for t in self.tokens)  # the folded words
+        if "".join(pieces).isalpha():
+            # Letters and single spaces ("Banco do México"), as most names are: its words
+            # are the pieces name_tokens keeps, found here as it finds them, so that each
+            # piece is folded once for both uses.
+            folded = _fold_each(pieces)
+            self.plain: frozenset[str] = frozenset(folded)
+            tokens = []
+            start = 0
+            for piece, folded_piece in zip(pieces, folded, strict=True):
+                if len(piece) > 1 and piece not in lexicon.PARTICLES:
+                    tokens.append((start, start + len(piece), piece, folded_piece))
+                start += len(piece) + 1
+        else:
+            # No folded words for any other name ("Jean-Pierre", "R. Ford").
+            self.plain = frozenset()
+            base = name.start
+            tokens = [(s - base, e - base, w, cldr.fold(w)) for s, e, w in name_tokens(name)]
+        self.tokens: tuple[_Token, ...] = tuple(tokens)
+        self.identifying = tuple([t[3] for t in tokens])  # the folded words
         self.word_set = frozenset(self.identifying)
 
 
+# A name of a document with its spelling.
+_Named = tuple[NameMention, _Spelling]
+
+
 class _NameIndex:
-    """What the name rules ask of a document for its beads, worked out once per document
-    and only when first asked for: most beads need little of it."""
+    """What the name rules ask of a document for its beads. Every name's spelling is found
+    at once (both rules read nearly every name); the rest only when first asked for: most
+    beads need little of it."""
 
     __slots__ = (
         "_bead_words",
         "_by_sentence",
         "_document",
-        "_name_words",
+        "_named",
         "_spelled",
-        "_spellings",
+        "_whole_words",
         "_words",
     )
 
     def __init__(self, document: Document, spellings: dict[str, _Spelling]) -> None:
         self._document = document
-        self._by_sentence: dict[int, list[NameMention]] = {}
-        for name in document.names:
-            self._by_sentence.setdefault(name.sentence, []).append(name)
         # By text: a name's words depend on its text alone, and a story repeats its names.
-        self._spellings = spellings
+        named: list[_Named] = []
+        for name in document.names:
+            spelling = spellings.get(name.text)
+            if spelling is None:
+                spelling = spellings[name.text] = _Spelling(name)
+            named.append((name, spelling))
+        self._named = named  # in text order
+        self._by_sentence: dict[int, list[_Named]] = {}
+        for item in named:
+            self._by_sentence.setdefault(item[0].sentence, []).append(item)
         self._words: dict[int, frozenset[str]] = {}
         self._bead_words: dict[tuple[int, ...], frozenset[str]] = {}
-        # Every name's sentence and words, in text order, for the few questions about them all.
-        self._name_words: list[tuple[int, frozenset[str]]] | None = None
+        self._whole_words: dict[int, frozenset[str]] = {}  # by sentence (whole_words_in)
         self._spelled: dict[str, set[str]] | None = None  # each folded word's spellings
 
-    def names_in(self, sentences: tuple[int, ...]) -> Sequence[NameMention]:
+    def names_in(self, sentences: tuple[int, ...]) -> Sequence[_Named]:
         if len(sentences) == 1:  # most beads
             return self._by_sentence.get(sentences[0], ())
         # Sentences ascend and names are in text order, so this keeps the text order.
@@ -282,17 +303,11 @@ class _NameIndex:
         """Whether a name of the document writes `folded` otherwise than `word`."""
         if self._spelled is None:
             self._spelled = {}
-            for name in self._document.names:
-                for token in self.spelling(name).tokens:
+            for _, spelling in self._named:
+                for token in spelling.tokens:
                     self._spelled.setdefault(token[3], set()).add(token[2])
         spellings = self._spelled.get(folded)
         return spellings is not None and (len(spellings) > 1 or word not in spellings)
-
-    def spelling(self, name: NameMention) -> _Spelling:
-        found = self._spellings.get(name.text)
-        if found is None:
-            found = self._spellings[name.text] = _Spelling(name)
-        return found
 
     def words_in(self, sentences: tuple[int, ...]) -> frozenset[str]:
         """The folded words of the sentences (_folded_words)."""
@@ -306,23 +321,22 @@ class _NameIndex:
             self._bead_words[sentences] = words
         return words
 
-    def whole_words(self, name: NameMention) -> frozenset[str]:
-        """Folded words of the name that the words of its sentence hold for certain, with no
-        need to read them: those of a name of plain words (_Spelling.plain) that stands
-        whole in its sentence, no letter or digit against either end, so that each of its
-        words is a whole run of letters there, which _folded_words keeps."""
-        plain = self.spelling(name).plain
-        if not plain:
-            return plain
-        sentence = self._document.sentences[name.sentence]
-        text = sentence.text
-        start = name.start - sentence.start
-        end = start + len(name.text)
-        if start < 0 or not text.startswith(name.text, start):
-            return frozenset()
-        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-            return frozenset()
-        return plain
+    def whole_words_in(self, sentences: tuple[int, ...]) -> frozenset[str]:
+        """Folded words of the sentences' names that words_in holds for certain (_whole_words),
+        with no need to read the sentences."""
+        if len(sentences) == 1:
+            return self._sentence_whole_words(sentences[0])
+        return frozenset().union(*map(self._sentence_whole_words, sentences))
+
+    def _sentence_whole_words(self, sentence: int) -> frozenset[str]:
+        words = self._whole_words.get(sentence)
+        if words is None:
+            whole = self._document.sentences[sentence]
+            words = frozenset().union(
+                *(_whole_words(n, s, whole) for n, s in self._by_sentence.get(sentence, ()))
+            )
+            self._whole_words[sentence] = words
+        return words
 
     def _sentence_words(self, sentence: int) -> frozenset[str]:
         words = self._words.get(sentence)
@@ -333,7 +347,9 @@ class _NameIndex:
     def named_before(self, name: NameMention, words: frozenset[str]) -> bool:
         """Whether a name in an earlier sentence shares one of `words`."""
         return any(
-            not words.isdisjoint(other) for i, other in self._all_names() if i < name.sentence
+            not words.isdisjoint(spelling.word_set)
+            for other, spelling in self._named
+            if other.sentence < name.sentence
         )
 
     def kept_elsewhere(self, bead: tuple[int, ...], words: frozenset[str]) -> bool:
@@ -344,16 +360,28 @@ class _NameIndex:
         """
         # A name kept shares a word with `words` (never empty): most names share none.
         return any(
-            not words.isdisjoint(other) and _kept(words, other)
-            for i, other in self._all_names()
-            if i not in bead
+            not words.isdisjoint(spelling.word_set) and _kept(words, spelling.word_set)
+            for other, spelling in self._named
+            if other.sentence not in bead
         )
 
-    def _all_names(self) -> list[tuple[int, frozenset[str]]]:
-        if self._name_words is None:
-            names = self._document.names
-            self._name_words = [(n.sentence, self.spelling(n).word_set) for n in names]
-        return self._name_words
+
+def _whole_words(name: NameMention, spelling: _Spelling, sentence: Sentence) -> frozenset[str]:
+    """Folded words of the name that the words of its sentence hold for certain, with no
+    need to read them: those of a name of plain words (_Spelling.plain) that stands whole in
+    its sentence, no letter or digit against either end, so that each of its words is a
+    whole run of letters there, which _folded_words keeps."""
+    plain = spelling.plain
+    if not plain:
+        return plain
+    text = sentence.text
+    start = name.start - sentence.start
+    end = start + len(name.text)
+    if start < 0 or not text.startswith(name.text, start):
+        return frozenset()
+    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        return frozenset()
+    return plain
 
 
 # Both name rules walk every bead of a story: its documents are indexed once.
@@ -376,7 +404,16 @@ def _folded_words(text: str) -> frozenset[str]:
     if "-" in rest or "'" in rest or "’" in rest:
         words.update(_LETTERS.findall(rest))  # the parts of compounds: their runs of letters
     # Each distinct word is folded once.
-    return frozenset(map(cldr.fold, words))
+    return frozenset(_fold_each(list(words)))
+
+
+def _fold_each(words: list[str]) -> list[str]:
+    """Each word (no word holds a space) folded by locale.fold. Where all are ASCII, fold is
+    lower(): one str.lower of them all costs less than a call of fold for each."""
+    joined = " ".join(words)
+    if joined.isascii():
+        return joined.lower().split(" ") if words else []
+    return list(map(cldr.fold, words))
 
 
 def _acronym(text: str) -> bool:
