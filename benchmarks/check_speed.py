@@ -142,6 +142,7 @@ _KEPT = frozenset(
         "reconcile.extract.dates._month_by_dateparser",
         "reconcile.locale._known_tag",
         "reconcile.timeline._dates_on",
+        "reconcile.timeline._nearest",
         "reconcile.extract.numbers._number_word",
         "reconcile.extract.numbers._read",
         "reconcile.extract.numbers._readings",

@@ -40,6 +40,11 @@ _LAST_WORD = re.compile(r"(?<!\w)(\w++(?:\.\w++)*+)\.$")  # "Sr." -> Sr, "U.S." 
 _LOOKAHEAD = 16  # characters after a line end in which to find the next line's first letter
 _TAIL = 40  # enough for the last word; keeps the test linear in the paragraph
 _FIRST_WORD = re.compile(r"\w+\.?")
+# sentencex 1.0.32 panics on a word, whitespace beyond ASCII and a full stop ("M\u00a0.", a
+# Rust slice inside the no-break space): it reads a copy where each such space is an ASCII
+# space, one character for one, so that its pieces keep their lengths.
+# (U+3000, the ideographic space, is the last whitespace in Unicode.)
+_WIDE_SPACES = {code: " " for code in range(0x80, 0x3001) if chr(code).isspace()}
 _ACRONYM = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.)+[A-Z]")  # EUA, ONU, U.S, U.K
 
 
@@ -127,7 +132,10 @@ def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple
     """sentencex's sentences, with its cuts after abbreviations and initials undone."""
     current: tuple[int, int] | None = None
     cursor = start
-    for piece in sentencex_segment(language, text[start:end]):
+    paragraph = text[start:end]
+    if not paragraph.isascii():
+        paragraph = paragraph.translate(_WIDE_SPACES)
+    for piece in sentencex_segment(language, paragraph):
         span = _trim(text, cursor, cursor + len(piece))
         cursor += len(piece)
         if span is None:

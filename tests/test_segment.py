@@ -144,3 +144,18 @@ def test_whitespace_between_paragraphs_yields_no_empty_sentences(
     found = sentences(tmp_path, "A b c.\n \n\t\nD e f.\n", language)
     assert texts(found) == ["A b c.", "D e f."]
     assert [s.paragraph for s in found] == [0, 1]
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "pt", "es", "de", "nl"])
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009", "\u3000"])
+def test_wide_space_before_a_full_stop_is_segmented_not_a_crash(
+    tmp_path: Path, language: str, space: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    # sentencex panics on "M\u00a0." (a Rust slice inside the space), printing a backtrace.
+    text = f"Le prix est de 10 M{space}. Anna{space}a dit{space}: « Oui{space}». Fin."
+    found = sentences(tmp_path, text, language)
+    # Every character but whitespace lies in a sentence, in order; the last is its own.
+    assert "".join("".join(texts(found)).split()) == "".join(text.split())
+    assert texts(found)[-1] == "Fin."
+    assert all(text[s.start : s.end] == s.text for s in found)
+    assert capfd.readouterr().err == ""
