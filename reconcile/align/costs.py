@@ -150,7 +150,7 @@ def _weighted_anchors(
         strong, STRONG_WEIGHT, dtype=np.float64, out=None if work is None else work.cost
     )
     part = np.multiply(
-        names, NAME_WEIGHT, dtype=np.float64, out=None if work is None else work.part
+        names, NAME_WEIGHT, dtype=np.float64, out=None if work is None else work.temps[0]
     )
     cost += part
     cost += np.multiply(cognates, COGNATE_WEIGHT, out=part)
@@ -159,7 +159,7 @@ def _weighted_anchors(
 
 def _length_cost(source: Floats, target: Floats, ratio: float) -> Floats:
     """Gale and Church: -log P(a length difference this large | the sentences match)."""
-    return _scaled_length_cost(source, target, source * ratio, target / ratio)
+    return _scaled_length_cost(source, target.copy(), source * ratio, target / ratio)
 
 
 def _scaled_length_cost(
@@ -170,33 +170,32 @@ def _scaled_length_cost(
     work: _Work | None = None,
 ) -> Floats:
     """_length_cost given source * ratio and target / ratio: the search computes them once per
-    window rather than once per cell. Arrays are combined in place, with the same arithmetic;
-    in `work`'s arrays if given (the result in work.length_cost)."""
+    window rather than once per cell. Arrays are combined in place, with the same arithmetic:
+    in `target` and `target_scaled`, which this overwrites, and in work.temps[2] and work.index
+    if given (the result in work.temps[2]): few arrays, so that a chunk of the band's cells
+    stays in the processor's cache."""
     shape = np.broadcast_shapes(source.shape, target.shape)
-    mean = np.empty(shape) if work is None else work.mean
-    x = np.empty(shape) if work is None else work.x
+    mean = np.empty(shape) if work is None else work.temps[2]
     index = np.empty(shape, dtype=np.int64) if work is None else work.index
-    cost: Floats = np.empty(shape) if work is None else work.length_cost
-    at_step = np.empty(shape) if work is None else work.step
     # The variance times the mean length, at least 1: max(mean / 2, 1) * LENGTH_VARIANCE. Halving
     # is exact, so mean * (LENGTH_VARIANCE / 2) rounds to the same number in one step less.
     np.add(source, target_scaled, out=mean)
     mean *= LENGTH_VARIANCE / 2
     np.maximum(mean, LENGTH_VARIANCE, out=mean)
-    np.subtract(target, source_scaled, out=x)
+    x = np.subtract(target, source_scaled, out=target)
     np.abs(x, out=x)
     x /= np.sqrt(mean, out=mean)
     # -log erfc(x / sqrt 2), read off a table with linear interpolation (the exact function
     # costs ten times more); past its end, the asymptote x^2/2 + log(x sqrt(pi/2)) is within 0.01.
-    position = np.multiply(x, _TAIL_STEPS, out=mean)
+    position = np.multiply(x, _TAIL_STEPS, out=target_scaled)
     position /= _TAIL_END
     np.minimum(position, _TAIL_STEPS, out=position)
     np.copyto(index, position, casting="unsafe")  # as position.astype(np.int64)
     position -= index  # the fraction of the step
     # 0 <= index <= _TAIL_STEPS: "wrap" never wraps (the quickest mode of take into an array).
-    _TAIL_SLOPE.take(index, out=cost, mode="wrap")
+    cost: Floats = _TAIL_SLOPE.take(index, out=mean, mode="wrap")
     cost *= position
-    cost += _TAIL_COST.take(index, out=at_step, mode="wrap")
+    cost += _TAIL_COST.take(index, out=position, mode="wrap")
     if x.max(initial=0.0) > _TAIL_END:
         # Few cells: by their positions, quicker than by a mask of all cells.
         far = np.flatnonzero(x > _TAIL_END)
@@ -263,18 +262,14 @@ class _Work:
 
     at: Ints  # [row, shape, column]: the target window of each cell
     masks: Masks  # [kind, row, shape, column]
+    # [3, row, shape, column]: masks' memory, free once the masks are counted, for the arithmetic
+    temps: Floats
     counts: Counts  # [kind, row, shape, column]
     cost: Floats  # [row, shape, column]: the result
-    part: Floats
-    length: Floats  # the target's
-    scaled: Floats  # the target's
-    mean: Floats
-    x: Floats
+    # The length cost's steps of its table; then, for the search, where each cell's bead starts
+    # (once the costs are computed, in the same memory)
     index: Ints
-    step: Floats  # the length cost at each cell's step of the table
-    length_cost: Floats
-    breaks: Floats
-    reads: Ints  # for the search: where each cell's bead starts
+    reads: Ints
 
 
 class _Scratch(threading.local):
@@ -308,21 +303,16 @@ def _work(rows: int, width: int) -> _Work:
         return last
     kinds = (3, *cells)
     get = _SCRATCH.get
+    masks = get("masks", kinds, np.uint64)
+    index = get("index", cells, np.int64)
     work = _SCRATCH.work = _Work(
         at=get("at", cells, np.int64),
-        masks=get("masks", kinds, np.uint64),
+        masks=masks,
+        temps=masks.view(np.float64),
         counts=get("counts", kinds, np.uint8),
         cost=get("cost", cells, np.float64),
-        part=get("part", cells, np.float64),
-        length=get("length", cells, np.float64),
-        scaled=get("scaled", cells, np.float64),
-        mean=get("mean", cells, np.float64),
-        x=get("x", cells, np.float64),
-        index=get("index", cells, np.int64),
-        step=get("step", cells, np.float64),
-        length_cost=get("length_cost", cells, np.float64),
-        breaks=get("breaks", cells, np.float64),
-        reads=get("reads", cells, np.int64),
+        index=index,
+        reads=index,
     )
     return work
 
@@ -358,9 +348,9 @@ def _costs(
     deleted = SKIP_ANCHOR_SHARE * cost[:, _DELETION]
     cost += _scaled_length_cost(
         src.length.take(s_at)[..., None],
-        tgt.length.take(at, out=work.length, mode="wrap"),
+        tgt.length.take(at, out=work.temps[0], mode="wrap"),
         src.scaled.take(s_at)[..., None],
-        tgt.scaled.take(at, out=work.scaled, mode="wrap"),
+        tgt.scaled.take(at, out=work.temps[1], mode="wrap"),
         work,
     )
     cost[:, _DELETION] = deleted
@@ -368,7 +358,7 @@ def _costs(
     # Whole multiples of PARAGRAPH_BREAK_WEIGHT: their sum is exact, as if the breaks were
     # summed first.
     if tgt.breaks is not None:
-        breaks = tgt.breaks.take(at, out=work.breaks, mode="wrap")
+        breaks = tgt.breaks.take(at, out=work.temps[0], mode="wrap")
         if src.breaks is not None:
             breaks += src.breaks.take(s_at)[:, :, None]
         cost += breaks
