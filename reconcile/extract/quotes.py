@@ -48,8 +48,10 @@ def extract_quotes(
     stack: list[tuple[str, int]] = []  # (opening mark, offset)
     found: list[QuoteMention] = []
     marks = _marks_pattern(frozenset(openers))
+    # Line ends matter only inside a quotation: outside one, the scan jumps over them too.
+    marks_outside = _marks_pattern(frozenset(openers), line_ends=False)
     index = 0
-    while match := marks.search(text, index):
+    while match := (marks if stack else marks_outside).search(text, index):
         index = match.start()
         char = text[index]
         if char == "\n" and stack:
@@ -66,9 +68,10 @@ def extract_quotes(
 
 
 @functools.cache
-def _marks_pattern(openers: frozenset[str]) -> re.Pattern[str]:
+def _marks_pattern(openers: frozenset[str], *, line_ends: bool = True) -> re.Pattern[str]:
     """Every character the scan acts on, so that it can jump over the rest of the text."""
-    return re.compile("[" + re.escape("".join(sorted(openers | _ANY_CLOSER | {"\n"}))) + "]")
+    marks = openers | _ANY_CLOSER | ({"\n"} if line_ends else set())
+    return re.compile("[" + re.escape("".join(sorted(marks))) + "]")
 
 
 def _paragraph_break(text: str, index: int, stack: list[tuple[str, int]]) -> int:
