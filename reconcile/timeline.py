@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
@@ -77,15 +78,15 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
                 evidence.append(mention)
     # Each point is a day number (date.toordinal()) and the index of its mention: integers
     # sort and slide a window faster than dates, which build a date or a timedelta per step.
-    points = sorted(
-        (value.toordinal(), index)
-        for index, mention in enumerate(evidence)
-        for value in (
-            _explicit_values(mention)
+    points: list[tuple[int, int]] = []
+    for index, mention in enumerate(evidence):
+        mention_days = (
+            _explicit_days(mention)
             if mention.readings[0].year is not None
             else _weekday_fits(mention, first, last)
         )
-    )
+        points += zip(mention_days, itertools.repeat(index))  # the pairs are made in C
+    points.sort()
     if not points:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
     written = _years_written(documents)
@@ -93,23 +94,26 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     best: tuple[int, int, int, int, int] | None = None
     low = high = sourced = 0  # sourced: mentions of the source inside the window
     inside: dict[int, int] = {}  # mention index -> its points within the window
-    previous: int | None = None
-    for centre, _ in points:
-        if centre == previous:
-            continue  # the same window as for the point before: the same rank
-        previous = centre
+    # The points' days and mentions as two lists, read by position as the window slides.
+    point_days = [day for day, _ in points]
+    owners = [index for _, index in points]
+    # Each day once, in order: a day twice has the same window, so the same rank.
+    for centre in dict.fromkeys(point_days):
         # Slide a window of half a year either side along the sorted points.
-        while high < len(points) and points[high][0] <= centre + window:
-            index = points[high][1]
-            if index not in inside:
-                inside[index] = 0
+        top, bottom = centre + window, centre - window
+        while high < len(point_days) and point_days[high] <= top:
+            index = owners[high]
+            held = inside.get(index, 0)
+            if not held:
                 sourced += index in from_source
-            inside[index] += 1
+            inside[index] = held + 1
             high += 1
-        while points[low][0] < centre - window:
-            index = points[low][1]
-            inside[index] -= 1
-            if not inside[index]:
+        while point_days[low] < bottom:
+            index = owners[low]
+            held = inside[index] - 1
+            if held:
+                inside[index] = held
+            else:
                 del inside[index]
                 sourced -= index in from_source
             low += 1
@@ -167,20 +171,19 @@ def resolve(
     `aligned`, with the same reference: a reading weighed around the same centre again keeps
     the evidence it had there, and only the aligned dates are weighed anew.
     """
-    counts = _order_counts(document.dates)
-    majority = _majority(counts, document.locale.cldr_order)
-    if majority is not None:
-        order, order_from = majority, "document"
+    if earlier is not None:
+        # The same document's dates: the same order as then.
+        order, order_from, order_counts = earlier.order, earlier.order_from, earlier.order_counts
     else:
-        order, order_from = document.locale.cldr_order, "locale"
-    context = _Context(
-        reference,
-        order if order_from == "document" else None,
-        _examples(document.dates, order),
-        document.locale,
-        order_is_settled,
-        _around(reference),
-    )
+        counts = _order_counts(document.dates)
+        majority = _majority(counts, document.locale.cldr_order)
+        if majority is not None:
+            order, order_from = majority, "document"
+        else:
+            order, order_from = document.locale.cldr_order, "locale"
+        order_counts = tuple(sorted(counts.items(), key=lambda kv: kv[0].value))
+    # Made when a reading is first weighed: a second pass (`earlier`) weighs few or none.
+    context: _Context | None = None
     lent_by_index = aligned or {}
     resolved = []
     # A day named alone ("el jueves 19") belongs to the month the story last named.
@@ -191,6 +194,8 @@ def resolve(
         if earlier is not None and centre == (earlier_named if alone else reference.date):
             assessments = earlier.dates[index].assessments
         else:
+            if context is None:
+                context = _context(document, reference, order, order_from, order_is_settled)
             assessments = _assess(mention, context, centre)
         lent = lent_by_index.get(index)
         if lent:
@@ -198,31 +203,26 @@ def resolve(
         if earlier is not None and not alone:
             earlier_named = earlier.dates[index].value or earlier_named
         if len(assessments) == 1:
-            chosen = reader = 0  # most mentions have a single reading: nothing to choose
+            # Most mentions have a single reading: nothing to choose, nothing undecided.
+            chosen = reader = 0
+            decided = True
         else:
             reader = next((i for i, r in enumerate(mention.readings) if r.order is order), 0)
             chosen = max(range(len(assessments)), key=lambda i: (assessments[i].score, i == reader))
+            decided = _decided(
+                assessments, order, order_from, document.locale.cldr_order, order_is_settled
+            )
         named = assessments[chosen].value
         if named is not None and not alone:
             last_named = named
-        resolved.append(
-            ResolvedDate(
-                mention,
-                assessments,
-                chosen,
-                reader,
-                _decided(
-                    assessments, order, order_from, document.locale.cldr_order, order_is_settled
-                ),
-            )
-        )
+        resolved.append(ResolvedDate(mention, assessments, chosen, reader, decided))
     return Timeline(
         reference.date,
         reference.source,
         reference.note,
         order,
         order_from,
-        tuple(sorted(counts.items(), key=lambda kv: kv[0].value)),
+        order_counts,
         tuple(resolved),
     )
 
@@ -245,6 +245,23 @@ class _Context:
     locale: LocaleInfo
     locale_settled: bool
     around: str  # how messages place the reference date
+
+
+def _context(
+    document: Document,
+    reference: Reference,
+    order: DateOrder,
+    order_from: str,
+    order_is_settled: bool,
+) -> _Context:
+    return _Context(
+        reference,
+        order if order_from == "document" else None,
+        _examples(document.dates, order),
+        document.locale,
+        order_is_settled,
+        _around(reference),
+    )
 
 
 def _assess(mention: DateMention, context: _Context, centre: dt.date) -> tuple[Assessment, ...]:
@@ -379,32 +396,47 @@ def _values_near(year: int | None, month: int | None, day: int, centre: dt.date)
     return [value for value in values if value is not None and abs(value - centre) <= WINDOW]
 
 
-def _weekday_fits(mention: DateMention, first_year: int, last_year: int) -> Iterable[dt.date]:
+def _weekday_fits(mention: DateMention, first_year: int, last_year: int) -> Sequence[int]:
+    """The day numbers (date.toordinal()) of the dates the mention may name in the years
+    given, on its weekday if it has one."""
     weekday = mention.weekday.weekday if mention.weekday else None
-    for reading in mention.readings:
+    readings = mention.readings
+    if len(readings) == 1 and not readings[0].year:  # most mentions: the cached days serve
+        return _dates_on(readings[0].month or 0, readings[0].day, weekday, first_year, last_year)
+    days: list[int] = []
+    for reading in readings:
         if reading.year:
             value = _date(reading.year, reading.month or 0, reading.day)
             if value is not None and _agrees(mention, value):
-                yield value
+                days.append(value.toordinal())
         else:
-            yield from _dates_on(reading.month or 0, reading.day, weekday, first_year, last_year)
+            days += _dates_on(reading.month or 0, reading.day, weekday, first_year, last_year)
+    return days
 
 
 @functools.lru_cache(maxsize=4096)  # a story's dates recur in every version and every story
 def _dates_on(
     month: int, day: int, weekday: int | None, first_year: int, last_year: int
-) -> tuple[dt.date, ...]:
-    """Each date with this month and day in the years given, on `weekday` if one is named."""
+) -> tuple[int, ...]:
+    """The day number (date.toordinal()) of each date with this month and day in the years
+    given, on `weekday` if one is named."""
     values = (_date(year, month, day) for year in range(first_year, last_year + 1))
-    return tuple(v for v in values if v is not None and (weekday is None or v.weekday() == weekday))
+    return tuple(
+        v.toordinal()
+        for v in values
+        if v is not None and (weekday is None or v.weekday() == weekday)
+    )
 
 
-def _explicit_values(mention: DateMention) -> Iterable[dt.date]:
+def _explicit_days(mention: DateMention) -> list[int]:
+    """The day numbers (date.toordinal()) of the mention's readings that write a year."""
+    days = []
     for reading in mention.readings:
         if reading.year is not None and reading.month is not None:
             value = _date(reading.year, reading.month, reading.day)
             if value is not None:
-                yield value
+                days.append(value.toordinal())
+    return days
 
 
 def _agrees(mention: DateMention, value: dt.date) -> bool:

@@ -182,13 +182,19 @@ class DateMismatch(Rule):
     def check(self, story: CheckedStory) -> Iterator[Finding]:
         source = story.versions[0]
         source_dates, source_weekdays = _dates_by_sentence(source), _weekdays_by_sentence(source)
+        # Every comparison needs a date or a weekday in the source sentences: only beads with
+        # one are read.
+        dated = {r.mention.sentence for r in source.timeline.dates}
+        dated.update(w.sentence for w in source.document.weekdays)
+        if not dated:
+            return
         for alignment, target in zip(story.alignments, story.versions[1:], strict=True):
             target_dates, target_weekdays = (
                 _dates_by_sentence(target),
                 _weekdays_by_sentence(target),
             )
             for bead in alignment.beads:
-                if not bead.source or not bead.target:
+                if not bead.target or dated.isdisjoint(bead.source):
                     continue
                 ours = source_dates.within(bead.source)
                 theirs = target_dates.within(bead.target)

@@ -149,7 +149,9 @@ def _suspect(
 
     `theirs` are function words of the source's language only, `ours` of the target's only.
     """
-    if fuzz.ratio(cldr.fold(text), cldr.fold(source_text)) >= _COPY_RATIO:
+    # With the cutoff, rapidfuzz stops early on a pair that cannot reach it (and gives 0).
+    copy = fuzz.ratio(cldr.fold(text), cldr.fold(source_text), score_cutoff=_COPY_RATIO)
+    if copy >= _COPY_RATIO:
         return True
     if theirs.isdisjoint(words):
         return False  # most translated sentences: none of the source's function words

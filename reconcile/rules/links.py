@@ -24,10 +24,13 @@ class LinkMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
-        if not story.versions[0].document.links:
-            return  # every finding is about a link of the source
+        # Every finding is about a link of the source: only beads with one are read.
+        linked = {link.sentence for link in story.versions[0].document.links}
+        if not linked:
+            return
         for pair in aligned_pairs(story):
-            yield from self._pair(pair)
+            if not linked.isdisjoint(pair.bead.source):
+                yield from self._pair(pair)
 
     def _pair(self, pair: Pair) -> Iterator[Finding]:
         ours = _links_in(pair.source, pair.bead.source)

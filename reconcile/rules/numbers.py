@@ -20,21 +20,21 @@ from reconcile.model import (
 )
 from reconcile.rules.base import Rule, per_story
 
-# Kinds the rules compare; times and identifiers are figures, not quantities.
-_COMPARED = frozenset(
-    {
-        NumberKind.CARDINAL,
-        NumberKind.PERCENT,
-        NumberKind.MONEY,
-        NumberKind.MEASURE,
-        NumberKind.ORDINAL,
-        NumberKind.YEAR,
-        NumberKind.FRACTION,
-    }
+# Kinds the rules compare; times and identifiers are figures, not quantities. Tuples, not
+# sets: `in` compares members by identity in C, where a set calls Enum.__hash__ (Python)
+# for every figure tested.
+_COMPARED = (
+    NumberKind.CARDINAL,
+    NumberKind.PERCENT,
+    NumberKind.MONEY,
+    NumberKind.MEASURE,
+    NumberKind.ORDINAL,
+    NumberKind.YEAR,
+    NumberKind.FRACTION,
 )
 # A figure dropped from these kinds is usually a rephrasing ("this year", "the first"), not
 # lost information: number-missing leaves them out.
-_NOT_MISSED = frozenset({NumberKind.YEAR, NumberKind.ORDINAL, NumberKind.FRACTION})
+_NOT_MISSED = (NumberKind.YEAR, NumberKind.ORDINAL, NumberKind.FRACTION)
 # Rounding a translator may do beyond the last written digit: a tenth of the value at most.
 _ROUNDING_SHARE = Decimal("0.1")
 # Unit conversions are rounded more freely ("100 km" -> "62 miles", "about 60 miles").
@@ -49,6 +49,8 @@ class _Side:
     by_sentence: dict[int, list[NumberMention]]
 
     def numbers(self, sentences: Sequence[int]) -> list[NumberMention]:
+        if len(sentences) == 1:  # most beads: the sentence's own list, copied
+            return list(self.by_sentence.get(sentences[0], ()))
         return [n for i in sentences for n in self.by_sentence.get(i, ())]
 
 
