@@ -132,7 +132,7 @@ def measure_throughput(paths: list[str], runs: int, rounds: int, warmup: int) ->
 
 
 # Caches keyed on these parameters hold per-language tables that any long run builds once.
-_TABLE_PARAMETERS = frozenset({"language", "tag", "other", "openers"})
+_TABLE_PARAMETERS = frozenset({"language", "tag", "other", "openers", "line_ends"})
 # Caches a batch of different stories would still find warm, so kept: month names read by
 # dateparser (a few dozen a language), locale tags, dates by day and weekday, and single
 # words and numerals (a language's common words recur in every story).
