@@ -19,7 +19,7 @@ from pathlib import Path
 from reconcile import api, suppress
 from reconcile.config import Config
 from reconcile.locale import locale_from_file_name
-from reconcile.model import InputError, Severity, StoryError, StoryReport
+from reconcile.model import STOPS, InputError, Severity, StoryError, StoryReport
 from reconcile.report.common import Totals, meets
 
 # Extensions a version of a story can have; other files in a story folder are ignored.
@@ -119,7 +119,9 @@ def check_job(job: StoryJob, options: api.Options, *, fingerprints: bool = False
     except RecursionError:
         cause = "input nested too deeply to process"
         report = StoryReport(job.id, (), (), error=StoryError(job.paths[0], cause))
-    except Exception as error:  # a bug of ours: this story is reported, the rest still run
+    except BaseException as error:  # a bug: this story is reported, the rest still run
+        if isinstance(error, STOPS):
+            raise
         cause = f"internal error ({type(error).__name__}: {error}); please report it"
         report = StoryReport(job.id, (), (), error=StoryError(job.paths[0], cause))
     return Result(report, time.perf_counter() - started, prints)

@@ -20,7 +20,7 @@ from reconcile import api, batch, embed, rules, suppress
 from reconcile import config as config_file
 from reconcile.align import LOW_CONFIDENCE, align
 from reconcile.config import Config
-from reconcile.model import Document, InputError, Report
+from reconcile.model import STOPS, Document, InputError, Report
 from reconcile.report import FORMATS, StreamFormatter, formatter
 from reconcile.report.common import meets
 from reconcile.report.facts import facts_json, facts_text
@@ -356,7 +356,9 @@ def _guard(work: Callable[[], T]) -> T:
         _fail(str(error))
     except RecursionError:
         _fail("input nested too deeply to process")
-    except Exception as error:  # a bug of ours: still one line, and a way to report it
+    except BaseException as error:  # a bug: still one line, and a way to report it
+        if isinstance(error, STOPS):
+            raise
         _fail(f"internal error ({type(error).__name__}: {error}); please report it")
 
 

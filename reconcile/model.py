@@ -37,6 +37,12 @@ class InputError(Exception):
         self.cause = cause
 
 
+# What a bug guard lets through: the user stopping the run. Everything else raised while
+# checking a story is an internal error, including a native library's panic, which pyo3 raises
+# as a BaseException so that `except Exception` misses it (sentencex did, on "M\u00a0.").
+STOPS = (KeyboardInterrupt, SystemExit, GeneratorExit)
+
+
 @dataclass(frozen=True, slots=True)
 class Location:
     path: str

@@ -225,3 +225,33 @@ def test_batch_refuses_files_over_the_size_limit_and_says_which(tmp_path: Path) 
     error = json.loads(refused.stdout)["stories"][0]["error"]
     assert error["path"].endswith("pt-BR.txt") and "limit" in error["message"]
     assert run("batch", str(tmp_path / "desk"), "-f", "json").returncode == 1
+
+
+class _NativePanic(BaseException):
+    """As pyo3 raises a Rust panic: a BaseException, which `except Exception` misses."""
+
+
+def test_a_native_library_panic_is_one_storys_error_and_ctrl_c_still_stops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from reconcile import api, batch, cli
+
+    def panic(*args: object, **kwargs: object) -> None:
+        raise _NativePanic("end byte index 2 is not a char boundary")
+
+    monkeypatch.setattr(api, "build_story", panic)
+    job = batch.StoryJob("desk/1", (str(DATA / "seed.pt-BR.txt"), str(DATA / "seed.en.txt")))
+    error = batch.check_job(job, api.Options()).report.error
+    assert error is not None and error.path == job.paths[0]
+    assert error.cause.startswith("internal error (_NativePanic: end byte index 2")
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(api, "build_story", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        batch.check_job(job, api.Options())
+    # The single-story commands share the guard: one line, exit 2.
+    with pytest.raises(cli.typer.Exit) as stopped:
+        cli._guard(lambda: panic())
+    assert stopped.value.exit_code == 2
