@@ -75,6 +75,20 @@ def test_cli_flags_a_quotation_dropped_in_translation(tmp_path: Path) -> None:
     assert "Não vamos aumentar impostos" in result.stdout
 
 
+def test_quoted_figures_are_shown_as_each_version_writes_them(tmp_path: Path) -> None:
+    paths = write(
+        tmp_path,
+        fr="« Nous avons obtenu 3,5\u00a0% et 1\u202f250 postes », a déclaré Anne Lefèvre.",
+        en_US='"We won 5.3% and 1,250 jobs," said Anne Lefèvre.',
+    )
+    found = [f for f in findings(*paths) if f["rule"] == "quote-mismatch"]
+    assert len(found) == 1
+    # Compared by their digits ("3,5" is "3.5"), shown as written: not "53 here, 35".
+    assert str(found[0]["message"]).startswith(
+        "the quoted figures differ: 1,250; 5.3 here, 1\u202f250; 3,5 in the source"
+    )
+
+
 def test_changed_letter_outranks_dropped_diacritics(tmp_path: Path) -> None:
     paths = write(
         tmp_path,

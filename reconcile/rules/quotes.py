@@ -95,10 +95,10 @@ def _difference(
 ) -> str | None:
     source_figures = _figures(pair.source, ours)
     target_figures = _figures(pair.target, theirs)
-    if source_figures != target_figures:
+    if source_figures.keys() != target_figures.keys():
         return (
-            f"the quoted figures differ: {', '.join(sorted(target_figures)) or 'none'} here, "
-            f"{', '.join(sorted(source_figures)) or 'none'} in the source ({pair.source.path})"
+            f"the quoted figures differ: {_shown(target_figures)} here, "
+            f"{_shown(source_figures)} in the source ({pair.source.path})"
         )
     source_negates = lexicon.negates(ours.text, pair.source.locale.language)
     target_negates = lexicon.negates(theirs.text, pair.target.locale.language)
@@ -148,19 +148,25 @@ def _folded(text: str) -> str:
     return cldr.fold(text)
 
 
-def _figures(document: Document, quote: QuoteMention) -> set[str]:
-    """The figures inside a quotation, digits only; dates are the date rules' business."""
+def _figures(document: Document, quote: QuoteMention) -> dict[str, str]:
+    """The figures inside a quotation, by their digits, each as first written; dates are the
+    date rules' business."""
     inner = document.source.text[quote.start : quote.end]
     found = list(_FIGURE.finditer(inner))
     if not found:
-        return set()  # most quotations: no need to place the dates
+        return {}  # most quotations: no need to place the dates
     dates = [(d.start - quote.start, d.end - quote.start) for d in document.dates]
-    # "1.500", "1,500" and "1500" are one figure whatever the locale's separators.
-    return {
-        re.sub(r"\D", "", m.group()).lstrip("0") or "0"
-        for m in found
-        if not any(m.start() < end and start < m.end() for start, end in dates)
-    }
+    figures: dict[str, str] = {}
+    for m in found:
+        if not any(m.start() < end and start < m.end() for start, end in dates):
+            # "1.500", "1,500" and "1500" are one figure whatever the locale's separators.
+            figures.setdefault(re.sub(r"\D", "", m.group()).lstrip("0") or "0", m.group())
+    return figures
+
+
+def _shown(figures: dict[str, str]) -> str:
+    """The figures as written, in the order of their digits ("3,5, 12" reads badly: ";")."""
+    return "; ".join(figures[key] for key in sorted(figures)) or "none"
 
 
 # Both quotation rules read each bead's outer quotations by the sentence they start in.
