@@ -126,7 +126,7 @@ def check(
         if source not in files:
             _fail(f"--source {source!r} is not one of the files given")
         files = [source, *(f for f in files if f != source)]
-    options = _limited(_options(lang, reference_date, settings, files), max_file_size)
+    options = _limited(_options(lang, reference_date, settings, files), max_file_size, settings)
     options = replace(options, aligner=aligner)
     report = _guard(lambda: api.check(files, options))
     colour = format == "text" and output is None and _terminal()
@@ -163,7 +163,7 @@ def batch_command(
     settings = _settings(config, select, ignore, fail_on, baseline, source_locale)
     failing = settings.fail_on or "warning"
     workers = _workers(jobs)
-    options = _limited(_options(None, reference_date, settings, []), max_file_size)
+    options = _limited(_options(None, reference_date, settings, []), max_file_size, settings)
     options = replace(options, aligner=aligner)
     found = _guard(lambda: batch.discover(paths, settings.source_locale, settings))
     colour = format == "text" and output is None and _terminal()
@@ -482,8 +482,11 @@ def _open_output(output: Path | None) -> TextIO:
         _fail(f"{output}: cannot write ({error.strerror})")
 
 
-def _limited(options: api.Options, max_file_size: float | None) -> api.Options:
-    """The options with --max-file-size (MB) applied, if given."""
+def _limited(options: api.Options, max_file_size: float | None, settings: Config) -> api.Options:
+    """The options with the size limit in MB applied: --max-file-size, else the configuration's
+    max_file_size, else the default."""
+    if max_file_size is None:
+        max_file_size = settings.max_file_size
     if max_file_size is None:
         return options
     return replace(options, max_bytes=int(max_file_size * 1_000_000))

@@ -35,6 +35,7 @@ class Config:
     baseline: str | None = None  # resolved against the configuration file's folder
     fail_on: str | None = None
     source_locale: str | None = None
+    max_file_size: float | None = None  # MB, as --max-file-size
 
     def enabled(self, rule_id: str) -> bool:
         if self.select and not _matches(rule_id, self.select):
@@ -103,6 +104,7 @@ def parse(table: Mapping[str, Any], where: str) -> Config:
         "baseline": _string,
         "fail_on": _fail_on,
         "source_locale": _locale,
+        "max_file_size": _megabytes,
     }
     values: dict[str, Any] = {}
     for key, value in table.items():
@@ -200,6 +202,13 @@ def _locale(where: str, key: str, value: object) -> str:
     except (UnknownLocaleError, ValueError):
         raise _bad(where, key, f"unknown locale {text!r}") from None
     return text
+
+
+def _megabytes(where: str, key: str, value: object) -> float:
+    # bool is an int to Python, and `max_file_size = true` is a mistake.
+    if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0:
+        raise _bad(where, key, f"{value!r}: expected a positive number of megabytes")
+    return float(value)
 
 
 def _fail_on(where: str, key: str, value: object) -> str:

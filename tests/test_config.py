@@ -66,6 +66,20 @@ def test_command_line_flags_win(tmp_path: Path) -> None:
     assert rules_found(flagged.stdout) == [("date-mismatch", "error")]
 
 
+def test_max_file_size_from_the_configuration_and_the_flag_wins(tmp_path: Path) -> None:
+    pt, en = seed(tmp_path)
+    (tmp_path / "reconcile.toml").write_text("max_file_size = 0.0005\n", encoding="utf-8")
+    refused = run("check", pt, en, cwd=tmp_path)  # each seed file is over 500 bytes
+    assert refused.returncode == 2
+    assert "limit" in refused.stderr and pt in refused.stderr
+    assert len(refused.stderr.splitlines()) == 1
+    in_batch = run("batch", ".", "--source-locale", "pt-BR", cwd=tmp_path)
+    assert in_batch.returncode == 2 and "limit" in in_batch.stdout + in_batch.stderr
+    allowed = run("batch", ".", "--source-locale", "pt-BR", "--max-file-size", "5", cwd=tmp_path)
+    assert allowed.returncode == 1
+    assert run("check", pt, en, "--max-file-size", "5", cwd=tmp_path).returncode == 1
+
+
 def test_explicit_config_path(tmp_path: Path) -> None:
     pt, en = seed(tmp_path)
     config = tmp_path / "elsewhere.toml"
@@ -104,6 +118,9 @@ def test_lang_patterns_set_locales(tmp_path: Path) -> None:
         ("[options.date-ambiguous]\nstrict = true\n", "options.date-ambiguous.strict"),
         ('[lang]\n"*.txt" = "xx-Nowhere"\n', "lang."),
         ("select = [\n", "not valid TOML"),
+        ("max_file_size = 0\n", "max_file_size: 0: expected a positive number"),
+        ('max_file_size = "20"\n', "max_file_size: '20'"),
+        ("max_file_size = true\n", "max_file_size: True"),
     ],
 )
 def test_bad_configuration_exits_2_naming_file_and_key(
