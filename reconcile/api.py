@@ -64,7 +64,9 @@ def story_report(story: CheckedStory, options: Options | None = None) -> StoryRe
     found = rules.run(story, options.config.options)
     kept = suppress.apply(story, found, options.config, options.baseline)
     summaries = tuple(_summary(v) for v in story.versions)
-    return StoryReport(story.id, summaries, kept.findings, suppressed=kept.suppressed)
+    return StoryReport(
+        story.id, summaries, kept.findings, suppressed=kept.suppressed, baselined=kept.baselined
+    )
 
 
 def fingerprints(paths: Sequence[str], options: Options) -> list[str]:

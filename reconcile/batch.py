@@ -339,12 +339,14 @@ class Summary:
         self.slowest: list[tuple[float, str]] = []
         self.failing = False
         self.suppressed = 0
+        self.baselined: list[str] = []  # the baseline entries used, to tell the unused ones
         self.started = time.perf_counter()
 
     def add(self, result: Result, fail_on: str) -> None:
         report = result.report
         self.totals.add(report)
         self.suppressed += report.suppressed
+        self.baselined += report.baselined
         self.rules.update(f.rule for f in report.findings)
         self.failing = self.failing or any(meets(f.severity, fail_on) for f in report.findings)
         heapq.heappush(self.slowest, (result.seconds, report.id))

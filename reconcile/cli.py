@@ -131,6 +131,7 @@ def check(
     report = _guard(lambda: api.check(files, options))
     colour = format == "text" and output is None and _terminal()
     _emit(formatter(format, colour=colour, fail_on=failing).render(report), output)
+    _note_unused_baseline(options, [key for story in report.stories for key in story.baselined])
     raise typer.Exit(_exit_code(report, failing))
 
 
@@ -191,6 +192,7 @@ def batch_command(
         if sink is not sys.stdout:
             sink.close()
     typer.echo(stats.summary(), err=True)
+    _note_unused_baseline(options, stats.baselined)
     raise typer.Exit(stats.exit_code())
 
 
@@ -480,6 +482,21 @@ def _open_output(output: Path | None) -> TextIO:
         return output.open("w", encoding="utf-8")
     except OSError as error:
         _fail(f"{output}: cannot write ({error.strerror})")
+
+
+def _note_unused_baseline(options: api.Options, used: list[str]) -> None:
+    """Say on stderr how many baseline entries left no finding out: fixed since, or their text
+    changed. A note, not a failure: the run may cover only some of the baseline's stories."""
+    if options.baseline is None or options.config.baseline is None:
+        return
+    unused = suppress.unused_entries(options.baseline, used)
+    if unused:
+        typer.echo(
+            f"reconcile: {options.config.baseline}: {unused} "
+            f"{'entry matches' if unused == 1 else 'entries match'} no finding in this run "
+            "(fixed, or the text changed); `reconcile baseline` rewrites it",
+            err=True,
+        )
 
 
 def _limited(options: api.Options, max_file_size: float | None, settings: Config) -> api.Options:

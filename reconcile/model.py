@@ -282,6 +282,7 @@ class StoryReport:
     findings: tuple[Finding, ...]  # sorted by Finding.sort_key
     error: StoryError | None = None  # set when the story could not be checked (batch)
     suppressed: int = 0  # findings dropped by configuration, inline directives or baseline
+    baselined: tuple[str, ...] = ()  # fingerprints of the baseline entries that dropped one
 
 
 @dataclass(frozen=True, slots=True)

@@ -61,6 +61,7 @@ class Directive:
 class Outcome:
     findings: tuple[Finding, ...]  # kept, sorted
     suppressed: int
+    baselined: tuple[str, ...] = ()  # the baseline entries that left a finding out, sorted
 
 
 def apply(
@@ -102,11 +103,13 @@ def apply(
         for f in kept
         if config.enabled(f.rule)
     ]
+    baselined: list[str] = []
     if baseline is not None and baseline.counts:
-        configured = list(_outside(story, configured, baseline))
+        configured = list(_outside(story, configured, baseline, baselined))
     suppressed = len(findings) - len(configured)
     configured += [f for f in unused if config.enabled(f.rule)]
-    return Outcome(tuple(sorted(configured, key=lambda f: f.sort_key())), suppressed)
+    ordered = tuple(sorted(configured, key=lambda f: f.sort_key()))
+    return Outcome(ordered, suppressed, tuple(sorted(baselined)))
 
 
 def directives_in(document: Document) -> list[Directive]:
@@ -181,15 +184,22 @@ def read_baseline(path: str) -> Baseline:
 
 
 def _outside(
-    story: CheckedStory, findings: Sequence[Finding], baseline: Baseline
+    story: CheckedStory, findings: Sequence[Finding], baseline: Baseline, used: list[str]
 ) -> Iterator[Finding]:
+    """The findings the baseline does not hold; the entries it used are added to `used`."""
     remaining = Counter(dict(baseline.counts))
     for finding in findings:
         key = fingerprint(story, finding)
         if remaining[key] > 0:
             remaining[key] -= 1
+            used.append(key)
         else:
             yield finding
+
+
+def unused_entries(baseline: Baseline, used: Iterable[str]) -> int:
+    """How many of the baseline's entries (counted with their repeats) left nothing out."""
+    return sum((Counter(dict(baseline.counts)) - Counter(used)).values())
 
 
 def _context(document: Document, location: Location) -> str:

@@ -85,6 +85,7 @@ def test_baseline_survives_unrelated_edits_and_lets_new_faults_through(tmp_path:
     assert after.returncode == 0
     assert findings(after.stdout) == []
     assert "1 suppressed" in after.stderr
+    assert "no finding" not in after.stderr  # the baseline's one entry was used
 
     # An editor adds a paragraph above and rewords another: lines move, the fault stays put.
     edited = (
@@ -115,3 +116,16 @@ def test_bad_baseline_exits_2(tmp_path: Path) -> None:
     result = run("check", "en.txt", "--baseline", "b.json", cwd=tmp_path)
     assert result.returncode == 2
     assert "b.json: not a reconcile baseline" in result.stderr
+
+
+def test_baseline_entries_that_match_nothing_any_more_are_noted(tmp_path: Path) -> None:
+    (tmp_path / "en.txt").write_text(FAULTY, encoding="utf-8")
+    assert run("baseline", "en.txt", "--output", "b.json", cwd=tmp_path).returncode == 0
+    # The desk fixes the date: the baseline's entry now leaves nothing out.
+    fixed = FAULTY.replace("(2/12)", "(12/2)")
+    (tmp_path / "en.txt").write_text(fixed, encoding="utf-8")
+    for command in ("check", "batch"):
+        result = run(command, "en.txt", "--baseline", "b.json", cwd=tmp_path)
+        assert result.returncode == 0, result.stderr  # a note, not a failure
+        assert "reconcile: b.json: 1 entry matches no finding in this run" in result.stderr
+        assert "`reconcile baseline` rewrites it" in result.stderr
