@@ -135,7 +135,8 @@ def _match(
     unmatched = []
     for number in left:
         key = (number.value, number.upper)
-        if key in keys:
+        # (The same figure in another currency is left to agree() below, which tells it apart.)
+        if key in keys and not _other_currency(number, right[keys.index(key)]):
             index = keys.index(key)
             del keys[index]
             matched.append(right.pop(index))
@@ -153,11 +154,37 @@ def _match(
     return left, right
 
 
+# Currencies a written symbol or word may stand for, by what the extractor records: "$" is
+# dollars or pesos, "dollars" may be Canadian, "¥" yen or yuan. Two amounts are in different
+# currencies only when these sets do not meet (reais and dollars, euros and pounds).
+_DOLLARS = frozenset({"USD", "CAD", "AUD", "HKD", "$"})
+_PESOS = frozenset({"ARS", "MXN", "CLP", "COP", "peso", "$"})
+_CURRENCIES: dict[str, frozenset[str]] = {
+    **{code: _DOLLARS for code in _DOLLARS},
+    **{code: _PESOS for code in _PESOS},
+    "$": _DOLLARS | _PESOS,
+    "JPY": frozenset({"JPY", "CNY"}),
+    "CNY": frozenset({"JPY", "CNY"}),
+}
+
+
+def _other_currency(ours: NumberMention, theirs: NumberMention) -> bool:
+    """Whether two amounts of money are surely in different currencies ("R$ 5" / "US$ 5")."""
+    if ours.kind is not NumberKind.MONEY or theirs.kind is not NumberKind.MONEY:
+        return False
+    if not ours.unit or not theirs.unit or ours.unit == theirs.unit:
+        return False
+    mine = _CURRENCIES.get(ours.unit, frozenset({ours.unit}))
+    return mine.isdisjoint(_CURRENCIES.get(theirs.unit, frozenset({theirs.unit})))
+
+
 def agree(
     ours: NumberMention, theirs: NumberMention, *, exact: bool = False, alternatives: bool = True
 ) -> bool:
     """Whether two figures state the same quantity (rounded, or converted between units)."""
     if (ours.upper is None) != (theirs.upper is None):
+        return False
+    if _other_currency(ours, theirs):
         return False
     if exact:  # both ends, or the value and no upper end on either side
         return ours.value == theirs.value and ours.upper == theirs.upper
@@ -359,12 +386,12 @@ def _intended(story: CheckedStory) -> dict[tuple[str, int], Decimal]:
 
 
 class NumberMismatch(Rule):
-    """Aligned sentences of two versions state different figures.
+    """Aligned sentences of two versions state different figures, or an amount in another currency.
 
     Anti-pattern: Spanish "un billón de pesos" (10^12) rendered "a billion pesos" (10^9); "210
-    casas" rendered "120 homes".
-    Best practice: carry every figure over with its value; translate scale words by value
-    (Spanish "billón" is an English "trillion", "mil millones" a "billion").
+    casas" rendered "120 homes"; "R$ 45 bilhões" rendered "US$45 billion".
+    Best practice: carry every figure over with its value and currency; translate scale words by
+    value (Spanish "billón" is an English "trillion", "mil millones" a "billion").
     """
 
     id = "number-mismatch"
