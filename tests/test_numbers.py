@@ -215,6 +215,37 @@ def test_scale_words_have_their_real_values(
 
 
 @pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("pt-BR", "Quase um milhão e meio de pessoas votaram.", ("um milhão e meio", 15 * 10**5)),
+        ("pt-BR", "Custou dois bilhões e meio.", ("dois bilhões e meio", 25 * 10**8)),
+        ("es", "Votaron dos millones y medio de personas.", ("dos millones y medio", 25 * 10**5)),
+        ("fr", "Un million et demi de personnes ont voté.", ("Un million et demi", 15 * 10**5)),
+        ("it", "Hanno votato due milioni e mezzo di persone.", ("due milioni e mezzo", 25 * 10**5)),
+        ("en", "Two and a half million people voted.", ("Two and a half million", 25 * 10**5)),
+        ("en", "It cost one and a half billion.", ("one and a half billion", 15 * 10**8)),
+        ("en", "A million and a half people voted.", ("A million and a half", 15 * 10**5)),
+        # The half belongs to a scale word only: "dois e meio" is no figure of ours.
+        ("pt-BR", "Foram dois milhões, e meio país parou.", ("dois milhões", 2 * 10**6)),
+    ],
+)
+def test_and_a_half_with_a_scale_word(
+    tmp_path: Path, locale: str, text: str, expected: tuple[str, int]
+) -> None:
+    assert values(tmp_path, locale, text) == [(expected[0], Decimal(expected[1]))]
+
+
+def test_a_million_and_a_half_matches_one_point_five_million(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        pt_BR="Cerca de um milhão e meio de pessoas foram afetadas pela seca.",
+        en_US="About 1.5 million people were affected by the drought.",
+    )
+    code, found = check_json(*paths)
+    assert (code, found) == (0, [])
+
+
+@pytest.mark.parametrize(
     ("locale", "text"),
     [
         ("en", "Prices rose 5 percent."),

@@ -717,6 +717,15 @@ def _spelled_mention(
         if scale is not None and scale.value >= 10**6 and not scale.money_only:
             scale_word, scale_value = following[: len(head)], scale.value
             end = found.starts[last + 1] + len(head)
+            half = _half_patterns(lexicon.language)[0]
+            if half is not None and (match := half.match(text, end)):
+                value, end = value + Decimal("0.5"), match.end()
+        elif (half := _half_patterns(lexicon.language)[1]) and (match := half.match(text, end)):
+            head = _head(match[1])
+            scale = words.SCALES[lexicon.language].get(head)
+            if scale is not None and scale.value >= 10**6 and not scale.money_only:
+                scale_word, scale_value = head, scale.value
+                value, end = value + Decimal("0.5"), match.start(1) + len(head)
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
@@ -727,6 +736,16 @@ def _spelled_mention(
         start, end, text[start:end], sentence.index, kind, value * scale_value,
         None, unit, scale_word, scale_value, True,  # upper, unit, scale, scale_value, spelled
     )  # fmt: skip
+
+
+@cache
+def _half_patterns(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """The language's "and a half" after a scale word, and before one (see numberwords)."""
+    after, before = words.HALF_AFTER_SCALE.get(language), words.HALF_BEFORE_SCALE.get(language)
+    return (
+        re.compile(after, re.IGNORECASE) if after else None,
+        re.compile(before, re.IGNORECASE) if before else None,
+    )
 
 
 def _ranges(text: str, mentions: Sequence[NumberMention], lexicon: _Lexicon) -> list[NumberMention]:

@@ -158,6 +158,22 @@ ONE_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
     }
 )
 
+# "And a half" after a scale word ("um milhão e meio", "dos millones y medio", "deux millions
+# et demi", "due milioni e mezzo", "a million and a half"): half the scale more. Regexes read
+# from just after the scale word.
+HALF_AFTER_SCALE: Mapping[str, str] = MappingProxyType(
+    {
+        "en": r"\s+and\s+a\s+half\b",
+        "pt": r"\s+e\s+meio\b",
+        "es": r"\s+y\s+medio\b",
+        "fr": r"\s+et\s+demi\b",
+        "it": r"\s+e\s+mezzo\b",
+    }
+)
+# "And a half" between a number and its scale word ("two and a half million"); the group is the
+# scale word. Read from just after the number.
+HALF_BEFORE_SCALE: Mapping[str, str] = MappingProxyType({"en": r"\s+and\s+a\s+half\s+(\w+)"})
+
 # Spelled-out words that are numbers only some of the time: French "neuf" is also "new",
 # Italian "sei" also "you are", German "Elf" also a football team.
 # Italian "secondo" and Portuguese "segundo" also mean "according to"; Portuguese "segunda"
