@@ -206,6 +206,10 @@ def test_the_document_usage_outvotes_the_locale(tmp_path: Path) -> None:
         ("it", "È costato 3 miliardi di euro.", 3 * 10**9),
         ("nl", "Het kostte 2 miljard euro.", 2 * 10**9),
         ("pt-BR", "Eram 15 mil pessoas.", 15000),
+        # A scale word in words at the end of the sentence, its full stop after it.
+        ("en", "It cost two billion.", 2 * 10**9),
+        ("pt-BR", "Custou dois bilhões.", 2 * 10**9),
+        ("de", "Es kostete eine Milliarde.", 10**9),
     ],
 )
 def test_scale_words_have_their_real_values(
@@ -225,6 +229,9 @@ def test_scale_words_have_their_real_values(
         ("en", "Two and a half million people voted.", ("Two and a half million", 25 * 10**5)),
         ("en", "It cost one and a half billion.", ("one and a half billion", 15 * 10**8)),
         ("en", "A million and a half people voted.", ("A million and a half", 15 * 10**5)),
+        ("de", "Rund zweieinhalb Millionen Menschen.", ("zweieinhalb Millionen", 25 * 10**5)),
+        ("de", "Es kostet anderthalb Milliarden.", ("anderthalb Milliarden", 15 * 10**8)),
+        ("nl", "Ruim anderhalf miljoen mensen.", ("anderhalf miljoen", 15 * 10**5)),
         # The half belongs to a scale word only: "dois e meio" is no figure of ours.
         ("pt-BR", "Foram dois milhões, e meio país parou.", ("dois milhões", 2 * 10**6)),
     ],

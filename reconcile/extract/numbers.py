@@ -536,9 +536,15 @@ def _spelled(
     for index in big_scales:
         if index in used or _inside(found.starts[index], found.ends[index], taken):
             continue
-        if index and tokens[index - 1].word.lower() in words.ONE_WORDS.get(language, ()):
+        if not index:
+            continue
+        before = tokens[index - 1].word.lower()
+        # "zweieinhalb Millionen": a number and a half in one word, which text2num does not read.
+        halves = words.HALF_WORDS.get(language, {})
+        if before in words.ONE_WORDS.get(language, ()) or before in halves:
+            value = Decimal(halves.get(before, "1"))
             mention = _spelled_mention(
-                text, found, index - 1, index - 1, Decimal(1), False, lexicon, sentence
+                text, found, index - 1, index - 1, value, False, lexicon, sentence
             )
             if mention is not None and found.starts[index - 1] not in {m.start for m in mentions}:
                 mentions.append(mention)
@@ -615,7 +621,7 @@ def _token_reading(language: str, word: str) -> tuple[_Token, bool]:
         or lowered in words.VAGUE.get(language, ())
     )
     token = _Token(word.rstrip(".") if not scale else word, blocked)
-    head_scale = scales.get(_head(token.word))
+    head_scale = _scale_head(language, token.word)[1]
     return token, head_scale is not None and head_scale.value >= 10**6
 
 
@@ -698,6 +704,18 @@ def _head(word: str) -> str:
     return word.lower().split("-")[0]
 
 
+def _scale_head(language: str, word: str) -> tuple[str, words.Scale | None]:
+    """The scale a word names and the lower-cased part that names it: "billion-peso" ->
+    "billion"; "Milliarden." ends a sentence -> "milliarden", where "Mrd." keeps its dot."""
+    head = _head(word)
+    table = words.SCALES[language]
+    scale = table.get(head)
+    if scale is None and head.endswith("."):
+        head = head[:-1]
+        scale = table.get(head)
+    return head, scale
+
+
 def _spelled_mention(
     text: str,
     found: _Words,
@@ -712,8 +730,7 @@ def _spelled_mention(
     scale_word, scale_value = "", 1
     if last + 1 < len(found.tokens) and not ordinal:
         following = found.tokens[last + 1].word
-        head = _head(following)
-        scale = words.SCALES[lexicon.language].get(head)
+        head, scale = _scale_head(lexicon.language, following)
         if scale is not None and scale.value >= 10**6 and not scale.money_only:
             scale_word, scale_value = following[: len(head)], scale.value
             end = found.starts[last + 1] + len(head)

@@ -174,6 +174,23 @@ HALF_AFTER_SCALE: Mapping[str, str] = MappingProxyType(
 # scale word. Read from just after the number.
 HALF_BEFORE_SCALE: Mapping[str, str] = MappingProxyType({"en": r"\s+and\s+a\s+half\s+(\w+)"})
 
+# One word for a number and a half, before a scale word ("zweieinhalb Millionen", "anderhalf
+# miljoen"), where German and Dutch write it as one.
+_GERMAN_UNITS = ("ein", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun")
+_DUTCH_UNITS = ("een", "twee", "drie", "vier", "vijf", "zes", "zeven", "acht", "negen")
+HALF_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "de": MappingProxyType(
+            {"anderthalb": "1.5"}
+            | {f"{u}einhalb": f"{n}.5" for n, u in enumerate(_GERMAN_UNITS, 1)}
+        ),
+        "nl": MappingProxyType(
+            {"anderhalf": "1.5", "tweeënhalf": "2.5", "drieënhalf": "3.5"}
+            | {f"{u}enhalf": f"{n}.5" for n, u in enumerate(_DUTCH_UNITS, 1) if n > 3}
+        ),
+    }
+)
+
 # Spelled-out words that are numbers only some of the time: French "neuf" is also "new",
 # Italian "sei" also "you are", German "Elf" also a football team.
 # Italian "secondo" and Portuguese "segundo" also mean "according to"; Portuguese "segunda"
