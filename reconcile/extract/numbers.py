@@ -734,15 +734,16 @@ def _spelled_mention(
         if scale is not None and scale.value >= 10**6 and not scale.money_only:
             scale_word, scale_value = following[: len(head)], scale.value
             end = found.starts[last + 1] + len(head)
-            half = _half_patterns(lexicon.language)[0]
-            if half is not None and (match := half.match(text, end)):
+            half_after, _ = _half_patterns(lexicon.language)  # "um milhão e meio"
+            if half_after is not None and (match := half_after.match(text, end)):
                 value, end = value + Decimal("0.5"), match.end()
-        elif (half := _half_patterns(lexicon.language)[1]) and (match := half.match(text, end)):
-            head = _head(match[1])
-            scale = words.SCALES[lexicon.language].get(head)
-            if scale is not None and scale.value >= 10**6 and not scale.money_only:
-                scale_word, scale_value = head, scale.value
-                value, end = value + Decimal("0.5"), match.start(1) + len(head)
+        else:
+            _, half_before = _half_patterns(lexicon.language)  # "two and a half million"
+            if half_before is not None and (match := half_before.match(text, end)):
+                head, scale = _scale_head(lexicon.language, match[1])
+                if scale is not None and scale.value >= 10**6 and not scale.money_only:
+                    scale_word, scale_value = match[1][: len(head)], scale.value
+                    value, end = value + Decimal("0.5"), match.start(1) + len(head)
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
