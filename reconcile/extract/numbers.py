@@ -533,15 +533,14 @@ def _spelled(
             mentions.append(mention)
             used.update(range(first, last + 1))
     # "a billion", "un millón", "eine Milliarde": a scale word after a word for one.
+    ones = words.ONE_WORDS.get(language, frozenset())
+    # "zweieinhalb Millionen": a number and a half in one word, which text2num does not read.
+    halves = words.HALF_WORDS.get(language, {})
     for index in big_scales:
-        if index in used or _inside(found.starts[index], found.ends[index], taken):
-            continue
-        if not index:
+        if not index or index in used or _inside(found.starts[index], found.ends[index], taken):
             continue
         before = tokens[index - 1].word.lower()
-        # "zweieinhalb Millionen": a number and a half in one word, which text2num does not read.
-        halves = words.HALF_WORDS.get(language, {})
-        if before in words.ONE_WORDS.get(language, ()) or before in halves:
+        if before in ones or before in halves:
             value = Decimal(halves.get(before, "1"))
             mention = _spelled_mention(
                 text, found, index - 1, index - 1, value, False, lexicon, sentence
@@ -716,6 +715,15 @@ def _scale_head(language: str, word: str) -> tuple[str, words.Scale | None]:
     return head, scale
 
 
+def _count_scale(language: str, word: str) -> tuple[str, int] | None:
+    """The part of a word that names a scale of a million or more, and its value, if the word
+    scales a count ("milhões", not the money-only "bi")."""
+    head, scale = _scale_head(language, word)
+    if scale is None or scale.value < 10**6 or scale.money_only:
+        return None
+    return head, scale.value
+
+
 def _spelled_mention(
     text: str,
     found: _Words,
@@ -730,20 +738,20 @@ def _spelled_mention(
     scale_word, scale_value = "", 1
     if last + 1 < len(found.tokens) and not ordinal:
         following = found.tokens[last + 1].word
-        head, scale = _scale_head(lexicon.language, following)
-        if scale is not None and scale.value >= 10**6 and not scale.money_only:
-            scale_word, scale_value = following[: len(head)], scale.value
-            end = found.starts[last + 1] + len(head)
-            half_after, _ = _half_patterns(lexicon.language)  # "um milhão e meio"
+        half_after, half_before = _half_patterns(lexicon.language)
+        if counted := _count_scale(lexicon.language, following):
+            head, scale_value = counted
+            scale_word, end = following[: len(head)], found.starts[last + 1] + len(head)
             if half_after is not None and (match := half_after.match(text, end)):
-                value, end = value + Decimal("0.5"), match.end()
-        else:
-            _, half_before = _half_patterns(lexicon.language)  # "two and a half million"
-            if half_before is not None and (match := half_before.match(text, end)):
-                head, scale = _scale_head(lexicon.language, match[1])
-                if scale is not None and scale.value >= 10**6 and not scale.money_only:
-                    scale_word, scale_value = match[1][: len(head)], scale.value
-                    value, end = value + Decimal("0.5"), match.start(1) + len(head)
+                value, end = value + Decimal("0.5"), match.end()  # "um milhão e meio"
+        elif (
+            half_before is not None
+            and (match := half_before.match(text, end))
+            and (counted := _count_scale(lexicon.language, match[1]))
+        ):
+            head, scale_value = counted  # "two and a half million"
+            scale_word, end = match[1][: len(head)], match.start(1) + len(head)
+            value += Decimal("0.5")
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""

@@ -135,9 +135,9 @@ def _match(
     unmatched = []
     for number in left:
         key = (number.value, number.upper)
+        index = keys.index(key) if key in keys else -1
         # (The same figure in another currency is left to agree() below, which tells it apart.)
-        if key in keys and not _other_currency(number, right[keys.index(key)]):
-            index = keys.index(key)
+        if index >= 0 and not _other_currency(number, right[index]):
             del keys[index]
             matched.append(right.pop(index))
         else:
