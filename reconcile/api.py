@@ -196,6 +196,8 @@ def _resolve_with_alignment(
 
     Dates lend the reading their own version's evidence chose in the first pass, never one
     borrowed from the other version, so that two readings never confirm each other in a loop.
+    The source borrows only where its own evidence left the reading open: a translation's
+    slip must never make the original read otherwise than its own locale and dates say.
     """
     if not alignments:
         return list(first)
@@ -211,6 +213,8 @@ def _resolve_with_alignment(
             ):
                 # Most beads hold no date: look for one on this side before gathering the other's.
                 indexes = [i for sentence in ours for i in mentions[mine].get(sentence, ())]
+                if mine == 0:
+                    indexes = [i for i in indexes if not first[0].dates[i].decided]
                 if not indexes:
                     continue
                 lent = [d for k in their_sentences for d in settled[theirs].get(k, ())]

@@ -41,6 +41,10 @@ MIDDLE_WEIGHT = 0.5  # within three months
 FAR_WEIGHT = -1.0  # more than six months away
 YEARS_BACK, YEARS_AHEAD = 60, 10  # years searched when inferring the reference date
 WINDOW = dt.timedelta(days=183)
+# What each mention adds to a candidate reference date it fits (infer_reference).
+PAIR_SCORE = 2.0
+EXPLICIT_SCORE = 1.0
+TODAY_SCORE = 1.5
 # A year written in the text ("em julho de 2023", "the 2019 figures"), not inside a figure.
 # One pattern a century: a literal start lets the engine jump from one "19" to the next, where
 # an alternation (?:19|20) costs a test at every character. Two matches never overlap (each
@@ -62,37 +66,49 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     """The story's reference date from its weekday-date pairs and dates with a year.
 
     Every date a mention could name (a written year, or each year its weekday fits) is a
-    candidate centre; the centre with the most mentions fitting within half a year of it
-    wins; among equals, the one whose year the story writes most, then the one the source
-    (documents[0]) supports most, then the nearest to today. The source outranks the
-    translations because a translation's slip must not move the story.
+    candidate centre. A centre scores the mentions fitting within half a year of it: a
+    weekday-date pair PAIR_SCORE (a pair fits one year in seven or so: several that fit
+    together date the story), a date with a year EXPLICIT_SCORE (often background: "the 2015
+    law"), and the centres within half a year of today TODAY_SCORE more (a story is mostly
+    checked when it is written). The source's score ranks first, so that a translation's
+    slip never moves the story; then every version's, then the year the story writes most,
+    then the nearest to today.
     """
     first, last = today.year - YEARS_BACK, today.year + YEARS_AHEAD
     evidence: list[DateMention] = []
+    scores: list[float] = []  # of each mention in `evidence`
     from_source: set[int] = set()  # indexes into `evidence` of the source's mentions
-    for number, document in enumerate(documents):
-        for mention in document.dates:
-            if mention.readings[0].year is not None or (mention.weekday and _has_month(mention)):
-                if number == 0:
-                    from_source.add(len(evidence))
-                evidence.append(mention)
     # Each point is a day number (date.toordinal()) and the index of its mention: integers
     # sort and slide a window faster than dates, which build a date or a timedelta per step.
     points: list[tuple[int, int]] = []
-    for index, mention in enumerate(evidence):
-        mention_days = (
-            _explicit_days(mention)
-            if mention.readings[0].year is not None
-            else _weekday_fits(mention, first, last)
-        )
-        points += zip(mention_days, itertools.repeat(index))  # the pairs are made in C
+    for number, document in enumerate(documents):
+        for mention in document.dates:
+            mention_days: Sequence[int]
+            if mention.readings[0].year is not None:
+                mention_days, score = _explicit_days(mention), EXPLICIT_SCORE
+            elif mention.weekday and _has_month(mention):
+                mention_days = _weekday_fits(mention, first, last)
+                score = PAIR_SCORE
+                # "The 2020 harvest began on Tuesday (19/5)": a year its sentence writes
+                # dates the pair, when the pair fits it.
+                years = _sentence_years(document, mention)
+                if years:
+                    mention_days = [d for d in mention_days if _year_of(d) in years] or mention_days
+            else:
+                continue
+            if number == 0:
+                from_source.add(len(evidence))
+            points += zip(mention_days, itertools.repeat(len(evidence)))  # pairs made in C
+            evidence.append(mention)
+            scores.append(score)
     points.sort()
     if not points:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
     written = _years_written(documents)
     today_number, window = today.toordinal(), WINDOW.days
-    best: tuple[int, int, int, int, int] | None = None
-    low = high = sourced = 0  # sourced: mentions of the source inside the window
+    best: tuple[float, float, int, int, int] | None = None
+    low = high = 0
+    total = sourced = 0.0  # the scores of the mentions inside the window, and the source's
     inside: dict[int, int] = {}  # mention index -> its points within the window
     # The points' days and mentions as two lists, read by position as the window slides.
     point_days = [day for day, _ in points]
@@ -105,7 +121,8 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
             index = owners[high]
             held = inside.get(index, 0)
             if not held:
-                sourced += index in from_source
+                total += scores[index]
+                sourced += scores[index] if index in from_source else 0.0
             inside[index] = held + 1
             high += 1
         while point_days[low] < bottom:
@@ -115,14 +132,14 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
                 inside[index] = held
             else:
                 del inside[index]
-                sourced -= index in from_source
+                total -= scores[index]
+                sourced -= scores[index] if index in from_source else 0.0
             low += 1
-        if best is not None and -len(inside) > best[0]:
-            continue  # fewer mentions fit than around the best centre so far: it cannot win
+        current = TODAY_SCORE if abs(centre - today_number) <= window else 0.0
         rank = (
-            -len(inside),
+            -(sourced + current),
+            -(total + current),
             -written.get(dt.date.fromordinal(centre).year, 0),
-            -sourced,
             abs(centre - today_number),
             centre,
         )
@@ -143,6 +160,16 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     return Reference(
         median, "inferred", f"{len(nearest)} dates fit a story around {median}: {shown}"
     )
+
+
+def _sentence_years(document: Document, mention: DateMention) -> set[int]:
+    """The years written in the mention's sentence."""
+    text = document.sentences[mention.sentence].text
+    return {int(year) for pattern in _YEARS for year in pattern.findall(text)}
+
+
+def _year_of(day_number: int) -> int:
+    return dt.date.fromordinal(day_number).year
 
 
 def _years_written(documents: Sequence[Document]) -> Counter[int]:

@@ -165,3 +165,70 @@ def test_second_pass_reusing_the_first_resolves_as_from_scratch(tmp_path: Path) 
     moved = timeline_module.resolve(document, reference, True, {0: [(lent_dates[0], "x")]}, first)
     assert moved.dates[0].value == dt.date(2026, 3, 12)  # the lent reading, nearest the story
     assert moved.dates[1].value != first.dates[1].value  # the day alone follows the month
+
+
+def test_a_year_written_beside_the_pair_dates_it_even_near_today(tmp_path: Path) -> None:
+    # Tuesday 19 May fits 2020 and 2026; a story checked in June 2026 is most likely about
+    # May 2026, but this sentence says the 2020 harvest.
+    text = "A colheita de 2020 começou na terça-feira (19/5) em Minas Gerais.\n"
+    result = timeline(tmp_path, "pt-BR.txt", text, today=dt.date(2026, 6, 1))
+    assert result.reference_date == dt.date(2020, 5, 19)
+    june = dt.date(2026, 6, 1)
+    silent = timeline(tmp_path, "pt-BR.txt", text.replace("de 2020 ", ""), today=june)
+    assert silent.reference_date == dt.date(2026, 5, 19)
+
+
+def test_a_background_date_does_not_move_a_story_checked_today(tmp_path: Path) -> None:
+    # Sunday 29 November fits 2015 and 2026; the 2015 vote is background, and the story is
+    # checked three days before the 2026 one.
+    text = (
+        "Die Abstimmung findet am Sonntag, 29. November, statt.\n"
+        "Die letzte Vorlage war am 14. Juni 2015 abgelehnt worden.\n"
+    )
+    result = timeline(tmp_path, "de-CH.txt", text, today=dt.date(2026, 11, 26))
+    assert result.reference_date == dt.date(2026, 11, 29)
+
+
+def write_pair(tmp_path: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
+    paths = []
+    for name, text in (source, target):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def test_a_translation_slip_and_a_background_year_do_not_date_the_source(
+    tmp_path: Path,
+) -> None:
+    # The source's Thursday 3 December is 2026, a week from today; the translation's
+    # Wednesday fits 2025, near the November 2024 strike both versions mention.
+    paths = write_pair(
+        tmp_path,
+        ("de-AT.txt", "Zuletzt wurde im November 2024 gestreikt.\n\n"
+                      "Die nächste Runde ist für Donnerstag, 3.12., angesetzt.\n"),
+        ("en-GB.txt", "The last strike was in November 2024.\n\n"
+                      "The next round is set for Wednesday 3 December.\n"),
+    )  # fmt: skip
+    report = api.check(paths, api.Options(today=dt.date(2026, 11, 26)))
+    story = report.stories[0]
+    assert {d.reference_date for d in story.documents} == {"2026-12-03"}
+    assert [(f.rule, f.location.path) for f in story.findings] == [
+        ("date-weekday-mismatch", paths[1])
+    ]
+
+
+def test_a_translation_never_makes_the_source_read_otherwise(tmp_path: Path) -> None:
+    # Tuesday fits 1 December 2026 and 12 January 2027 alike: the German writes day/month,
+    # so the slip is the translation's "1/12", never the German "1.12.".
+    paths = write_pair(
+        tmp_path,
+        ("de.txt", "Der Bundesrat tagt am Freitag, 18.12.\n\n"
+                   "Zuvor berät der Ausschuss am Dienstag, 1.12., über die Liste.\n"),
+        ("en-US.txt", "The Bundesrat meets on Friday (12/18).\n\n"
+                      "Before that, the committee meets on Tuesday (1/12) on the list.\n"),
+    )  # fmt: skip
+    report = api.check(paths, api.Options(reference_date=dt.date(2026, 11, 26)))
+    findings = report.stories[0].findings
+    assert {f.location.path for f in findings} == {paths[1]}
+    assert "date-mismatch" in {f.rule for f in findings}
