@@ -70,8 +70,16 @@ def locale_from_file_name(path: str) -> str | None:
 
 
 def cldr_order(tag: str) -> DateOrder:
-    """Day/month order of CLDR's `Md` skeleton for a locale (en-US: M/d, pt-BR: dd/MM)."""
-    pattern = _locale(tag).datetime_skeletons["Md"].pattern
+    """Day/month order of CLDR's `Md` skeleton for a locale (en-US: M/d, pt-BR: dd/MM).
+
+    A regional variant whose `Md` is the ISO form (fr-CA: MM-dd, from its short date
+    y-MM-dd) takes its language's order: such copy writes ISO dates whole, and a day and
+    month alone ("12/01") as the language does, day first in Quebec as in France.
+    """
+    locale = _locale(tag)
+    pattern = locale.datetime_skeletons["Md"].pattern
+    if locale.territory and "-" in pattern and locale.date_formats["short"].pattern[:1] == "y":
+        pattern = _locale(locale.language).datetime_skeletons["Md"].pattern
     unquoted = re.sub(r"'[^']*'", "", pattern)
     return DateOrder.DMY if unquoted.find("d") < unquoted.find("M") else DateOrder.MDY
 

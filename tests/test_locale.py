@@ -123,6 +123,9 @@ def test_undetectable_language_is_an_input_error(tmp_path: Path) -> None:
         ("ja", DateOrder.MDY),
         ("zh", DateOrder.MDY),
         ("hu", DateOrder.MDY),
+        # CLDR's fr-CA Md is the ISO MM-dd; a day and month alone are written day first.
+        ("fr-CA", DateOrder.DMY),
+        ("lt-LT", DateOrder.MDY),  # the ISO form is Lithuanian's own, not a region's
     ],
 )
 def test_cldr_order(tag: str, order: DateOrder) -> None:
