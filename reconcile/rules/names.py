@@ -175,6 +175,8 @@ class NameMissing(_NameRule):
     severity = Severity.WARNING
 
     def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
+        if _headline(pair.source, pair.bead.source):
+            return  # a headline is rewritten to fit, not translated word for word
         # Found when first needed: most names are skipped before.
         target_entities: set[str] | None = None
         certain: frozenset[str] | None = None  # words the target sentences surely have
@@ -221,6 +223,17 @@ class NameMissing(_NameRule):
                 "this translation of the sentence",
                 related=(pair.source.source.locate(name.start, name.end),),
             )
+
+
+def _headline(document: Document, sentences: tuple[int, ...]) -> bool:
+    """Whether the sentences are a headline: the document's first paragraph, a single
+    sentence with no full stop."""
+    if sentences != (0,):
+        return False
+    sentence = document.sentences[0]
+    following = document.sentences[1] if len(document.sentences) > 1 else None
+    alone = following is None or following.paragraph != sentence.paragraph
+    return alone and not sentence.text.rstrip().endswith((".", "!", "?", "…"))
 
 
 # A word of a name: (start, end) from the name's start, the word, and the word folded.
