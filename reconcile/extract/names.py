@@ -284,21 +284,21 @@ def _fact_spans(
     return spans
 
 
-def name_tokens(name: NameMention) -> list[tuple[int, int, str]]:
-    """The words of a name that identify it, as (start, end, word) in the document text."""
-    pieces = name.text.split(" ")
+def name_tokens(text: str) -> list[tuple[int, int, str]]:
+    """The words of a name's text that identify it, as (start, end, word) within the text."""
+    pieces = text.split(" ")
     if "".join(pieces).isalpha():
         # Letters and single spaces ("Banco do México"), as most names are: each piece is one
         # _WORD match, found without the regex (the name rules ask for every name's words).
         tokens = []
-        start = name.start
+        start = 0
         for piece in pieces:
             if len(piece) > 1 and piece not in lexicon.PARTICLES:
                 tokens.append((start, start + len(piece), piece))
             start += len(piece) + 1
         return tokens
     return [
-        (name.start + m.start(), name.start + m.end(), m.group())
-        for m in _WORD.finditer(name.text)
+        (m.start(), m.end(), m.group())
+        for m in _WORD.finditer(text)
         if m.group() not in lexicon.PARTICLES and len(m.group().rstrip(".")) > 1
     ]

@@ -245,8 +245,8 @@ class _Spelling:
 
     __slots__ = ("identifying", "plain", "tokens", "word_set")
 
-    def __init__(self, name: NameMention) -> None:
-        pieces = name.text.split(" ")
+    def __init__(self, text: str) -> None:
+        pieces = text.split(" ")
         if "".join(pieces).isalpha():
             # Letters and single spaces ("Banco do México"), as most names are: its words
             # are the pieces name_tokens keeps, found here as it finds them, so that each
@@ -262,8 +262,7 @@ class _Spelling:
         else:
             # No folded words for any other name ("Jean-Pierre", "R. Ford").
             self.plain = frozenset()
-            base = name.start
-            tokens = [(s - base, e - base, w, cldr.fold(w)) for s, e, w in name_tokens(name)]
+            tokens = [(s, e, w, cldr.fold(w)) for s, e, w in name_tokens(text)]
         self.tokens: tuple[_Token, ...] = tuple(tokens)
         self.identifying = tuple([t[3] for t in tokens])  # the folded words
         self.word_set = frozenset(self.identifying)
@@ -288,15 +287,9 @@ class _NameIndex:
         "_words",
     )
 
-    def __init__(self, document: Document, spellings: dict[str, _Spelling]) -> None:
+    def __init__(self, document: Document) -> None:
         self._document = document
-        # By text: a name's words depend on its text alone, and a story repeats its names.
-        named: list[_Named] = []
-        for name in document.names:
-            spelling = spellings.get(name.text)
-            if spelling is None:
-                spelling = spellings[name.text] = _Spelling(name)
-            named.append((name, spelling))
+        named = [(name, _spelling(name.text)) for name in document.names]
         self._named = named  # in text order
         self._by_sentence: dict[int, list[_Named]] = {}
         for item in named:
@@ -401,8 +394,12 @@ def _whole_words(name: NameMention, spelling: _Spelling, sentence: Sentence) -> 
 @per_story
 def _indexes_of(story: CheckedStory) -> dict[int, _NameIndex]:
     """Each document's index, by id() of the document."""
-    spellings: dict[str, _Spelling] = {}  # one for all: a translation copies most names
-    return {id(v.document): _NameIndex(v.document, spellings) for v in story.versions}
+    return {id(v.document): _NameIndex(v.document) for v in story.versions}
+
+
+# By text: a name's words depend on its text alone, and stories repeat their names (a
+# translation copies most of the source's; a batch names the same people and places).
+_spelling = functools.lru_cache(maxsize=65536)(_Spelling)
 
 
 @functools.lru_cache(maxsize=65536)
