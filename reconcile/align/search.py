@@ -119,7 +119,7 @@ def _banded(
     # Columns run from -half to m + half: the windows' padding, of that and a bead's size, keeps
     # every window read in its array.
     src = _flat(windows[0], scaled[0])
-    tgt = _flat(tgt_windows, scaled[1])
+    tgt = _flat(tgt_windows, scaled[1], sentences=m)
     # The embeddings' bead sides, in the same flat layout.
     flat_meaning = None if meaning is None else (meaning[0].flat(src.pad), meaning[1].flat(tgt.pad))
     src_base = _SHAPE_DI * (src.stride - 1) + src.pad  # + row: the shape's source window
@@ -146,7 +146,6 @@ def _banded(
             rows[:, None] + src_base,
             chunk_lo,
             tgt_cells,
-            outside,
             work,
             flat_meaning,
         )
