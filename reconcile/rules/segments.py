@@ -6,13 +6,28 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from reconcile.model import Bead, CheckedStory, Document, Finding, Location, Sentence, Severity
+from reconcile.model import (
+    Bead,
+    CheckedStory,
+    Document,
+    Finding,
+    Location,
+    NumberKind,
+    Sentence,
+    Severity,
+)
 from reconcile.rules.base import Rule
 
 # A sentence carries content when it has at least this many words and is no credit: datelines
 # ("LISBOA —"), bylines ("By Ana Silva") and photo credits do not; a headline of this many words
 # does, with or without a full stop (a translation without the headline has lost it).
 MIN_CONTENT_WORDS = 6
+# A shorter sentence that states a figure carries content too ("Free entry: 1.1 million."),
+# from this many words: a figure is what a reader loses.
+MIN_FIGURE_WORDS = 3
+_FIGURES = frozenset(
+    {NumberKind.CARDINAL, NumberKind.PERCENT, NumberKind.MONEY, NumberKind.MEASURE}
+)
 # The linked beads on both sides of a gap must be at least this sure, else the gap may be
 # the aligner's doubt rather than the translator's omission.
 MIN_NEIGHBOUR_SCORE = 0.6
@@ -155,9 +170,14 @@ def _confident(before: Bead | None, after: Bead | None) -> bool:
 def _carries_content(document: Document, index: int) -> bool:
     sentence: Sentence = document.sentences[index]
     text = sentence.text.strip()
-    if len(_WORD.findall(text)) < MIN_CONTENT_WORDS or "©" in text:
+    if "©" in text or _CREDIT.match(text):
         return False
-    return not _CREDIT.match(text)
+    words = len(_WORD.findall(text))
+    if words >= MIN_CONTENT_WORDS:
+        return True
+    return words >= MIN_FIGURE_WORDS and any(
+        number.sentence == index and number.kind in _FIGURES for number in document.numbers
+    )
 
 
 def _neighbours(
