@@ -353,7 +353,7 @@ def _digit_mention(
     kind, unit = NumberKind.CARDINAL, ""
     if currency_before:
         kind, unit = NumberKind.MONEY, currency_before[1]
-    tail = _unit_after(text, cursor, lexicon)
+    tail = _unit_after(text, cursor, lexicon, value * scale_value)
     if (tail is not None and (kind is NumberKind.CARDINAL or tail[0] is NumberKind.MONEY)) or (
         tail is not None and tail[0] is NumberKind.PERCENT
     ):
@@ -429,13 +429,18 @@ _SYMBOL_BEFORE = max(map(len, words.CURRENCY_SYMBOLS)) + 2
 _WORD_BEFORE = max(map(len, words.IDENTIFIER_WORDS)) + 3
 
 
-def _unit_after(text: str, at: int, lexicon: _Lexicon) -> tuple[NumberKind, str, int] | None:
-    """Percentage points, a percent sign or word, a currency or a unit just after a figure."""
+def _unit_after(
+    text: str, at: int, lexicon: _Lexicon, value: Decimal = Decimal(0)
+) -> tuple[NumberKind, str, int] | None:
+    """Percentage points, a percent sign or word, a currency or a unit just after a figure
+    (of `value`)."""
     found = lexicon.after.match(text, at)
     if found is None:
         return None
     # The outer group that matched: the alternatives are tried in the order of _lexicon's.
     if found.lastgroup == "points":
+        if value >= _MOST_POINTS and found.group().strip().lower() in words.PLAIN_POINT_WORDS:
+            return None  # an index or a score: "148,250 points" is a count
         return NumberKind.PERCENT, "pp", found.end()
     if found.lastgroup == "percent":
         return NumberKind.PERCENT, "%", found.end()
@@ -450,6 +455,10 @@ def _unit_after(text: str, at: int, lexicon: _Lexicon) -> tuple[NumberKind, str,
         written.lower(), written
     )
     return NumberKind.MEASURE, symbol, found.end()
+
+
+# A change of a hundred percentage points or more hardly happens; an index moves by that much.
+_MOST_POINTS = Decimal(100)
 
 
 def _scale_of(language: str, word: str) -> int:
@@ -755,7 +764,7 @@ def _spelled_mention(
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
-    tail = None if ordinal else _unit_after(text, end, lexicon)
+    tail = None if ordinal else _unit_after(text, end, lexicon, value * scale_value)
     if tail is not None:
         kind, unit, end = tail
     return NumberMention(
