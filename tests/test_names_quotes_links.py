@@ -89,6 +89,17 @@ def test_quoted_figures_are_shown_as_each_version_writes_them(tmp_path: Path) ->
     )
 
 
+def test_a_sentence_starting_inside_a_quotation_names_no_one(tmp_path: Path) -> None:
+    paths = write(
+        tmp_path,
+        pt_BR='"Nunca vimos tanta água. Em algumas áreas choveu 180 milímetros. Na volta vai'
+        ' ser outro jogo", disse ele sobre a emergência.',
+        en_GB='"We have never seen so much water. In some areas 180 millimetres fell. In the'
+        ' second leg it will be a different game," he said of the emergency.',
+    )
+    assert [f for f in findings(*paths) if f["rule"] == "quote-mismatch"] == []
+
+
 def test_changed_letter_outranks_dropped_diacritics(tmp_path: Path) -> None:
     paths = write(
         tmp_path,
