@@ -166,6 +166,7 @@ def test_index_points_are_a_count_not_percentage_points(tmp_path: Path) -> None:
         en_US="The Ibovespa closed up 1.2% at 148,520 points.",
     )
     code, findings = check_json(*paths)
+    assert code == 1
     assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "148,520")]
 
 
@@ -369,6 +370,28 @@ def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
     assert kinds["14h30"] is NumberKind.TIME and kinds["9.40"] is NumberKind.TIME
     assert kinds["14.133/2021"] is NumberKind.IDENTIFIER
     assert kinds["(11) 3456-7890"] is NumberKind.IDENTIFIER
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "times"),
+    [
+        ("fr", "La séance ouvre à 9 h 30 et 300 élus votent.", ["9 h 30"]),
+        ("de-AT", "Zwischen 0.00 und 24.00 Uhr fuhren 300 Züge nicht.", ["0.00", "24.00 Uhr"]),
+        ("de", "Von 9.30 bis 11 Uhr tagten 300 Delegierte.", ["9.30", "11 Uhr"]),
+    ],
+)
+def test_times_written_with_a_space_or_in_a_range_are_times(
+    tmp_path: Path, locale: str, text: str, times: list[str]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == times
+    assert values(tmp_path, locale, text) == [("300", Decimal(300))]
+
+
+def test_decimals_in_a_range_are_not_times(tmp_path: Path) -> None:
+    assert values(tmp_path, "de", "Die Preise stiegen von 1.25 bis 1.50 Euro.") == [
+        ("1.25 bis 1.50 Euro", Decimal("1.25"))
+    ]
 
 
 def test_numbers_in_times_and_laws_raise_no_finding(tmp_path: Path) -> None:
