@@ -180,9 +180,18 @@ def number_symbols(tag: str) -> tuple[str, str]:
 DECIMAL_SETTLED_SHARE = 0.7
 
 
+# (language, region) pairs whose copy writes either decimal mark, whatever CLDR's one symbol:
+# Swiss German has "38,4 Prozent" in running text and "Fr. 4.90" for francs (CLDR: ".").
+BOTH_DECIMAL_MARKS = frozenset({("de", "CH"), ("de", "LI")})
+
+
 @functools.cache
 def decimal_is_settled(tag: str) -> bool:
-    """Whether the locale fixes the decimal mark: a region is named, or most variants agree."""
+    """Whether the locale fixes the decimal mark: a region is named, or most variants agree;
+    not where both marks are usual (BOTH_DECIMAL_MARKS)."""
+    locale = _locale(tag)
+    if (locale.language, locale.territory) in BOTH_DECIMAL_MARKS:
+        return False
     return _settled(tag, lambda variant: number_symbols(variant)[0], DECIMAL_SETTLED_SHARE)
 
 

@@ -62,6 +62,14 @@ CASES: dict[str, tuple[list[str], str, Found]] = {
         "en",
         [("Rome", "rome", 0, False, None)],
     ),
+    "a sentence starting inside a quotation": (
+        [
+            'Ele disse: "Nunca vimos tanta chuva. Em algumas áreas a água subiu! Na volta,'
+            ' Mateus Simões decide", e saiu.'
+        ],
+        "pt",
+        [("Mateus Simões", "mateus simoes", 0, False, None)],
+    ),
     "headline": (
         [
             "Brazil Launches New Space Program In Lisbon Today",

@@ -89,6 +89,35 @@ def test_quoted_figures_are_shown_as_each_version_writes_them(tmp_path: Path) ->
     )
 
 
+def test_a_sentence_starting_inside_a_quotation_names_no_one(tmp_path: Path) -> None:
+    paths = write(
+        tmp_path,
+        pt_BR='"Nunca vimos tanta água. Em algumas áreas choveu 180 milímetros. Na volta vai'
+        ' ser outro jogo", disse ele sobre a emergência.',
+        en_GB='"We have never seen so much water. In some areas 180 millimetres fell. In the'
+        ' second leg it will be a different game," he said of the emergency.',
+    )
+    assert [f for f in findings(*paths) if f["rule"] == "quote-mismatch"] == []
+
+
+def test_swiss_grouped_figure_in_a_quotation_is_one_figure(tmp_path: Path) -> None:
+    paths = write(
+        tmp_path,
+        de_CH="«Wir haben 12'500 Freiwillige auf der Strasse», sagte sie in Bern.",
+        en_US='"We have 12,500 volunteers on the street," she said in Bern.',
+    )
+    assert [f for f in findings(*paths) if f["rule"] == "quote-mismatch"] == []
+    paths = write(
+        tmp_path,
+        de_CH="«Wir haben 12’500 Freiwillige auf der Strasse», sagte sie in Bern.",
+        en_US='"We have 12,050 volunteers on the street," she said in Bern.',
+    )
+    found = [f for f in findings(*paths) if f["rule"] == "quote-mismatch"]
+    assert [str(f["message"]).split(" (")[0] for f in found] == [
+        "the quoted figures differ: 12,050 here, 12’500 in the source"
+    ]
+
+
 def test_changed_letter_outranks_dropped_diacritics(tmp_path: Path) -> None:
     paths = write(
         tmp_path,

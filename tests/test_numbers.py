@@ -130,6 +130,46 @@ def test_rounding_units_words_and_halves_are_not_false_alarms(tmp_path: Path) ->
     assert check_json(*paths) == (0, [])
 
 
+@pytest.mark.parametrize("translated", ["61,824", "61,843", "61,942", "68,000", "62,842"])
+def test_grouped_figure_changed_in_its_last_digits_is_flagged(
+    tmp_path: Path, translated: str
+) -> None:
+    # "61.842" also reads as the decimal 61.842, which is exact to the thousandth: the
+    # tolerance of the whole number 61842 does not carry over to it.
+    paths = story(
+        tmp_path,
+        pt_BR="O público pagante foi de 61.842 torcedores.",
+        en_US=f"The paying crowd was {translated}.",
+    )
+    code, findings = check_json(*paths)
+    assert code == 1
+    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", translated)]
+
+
+def test_grouped_figures_rounded_by_the_translator_pass(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        pt_BR="Foram 2.987 desalojados e 61.842 torcedores; o rombo é de R$ 1,48 bilhão.",
+        en_US="About 3,000 were displaced and nearly 62,000 fans came; the hole is R$1.5 billion.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
+def test_index_points_are_a_count_not_percentage_points(tmp_path: Path) -> None:
+    (index,) = numbers(tmp_path, "en", "The Ibovespa closed at 148,250 points.")
+    assert (index.kind, index.value, index.unit) == (NumberKind.CARDINAL, Decimal(148250), "")
+    (change,) = numbers(tmp_path, "en", "Rates fell 0.5 points.")
+    assert (change.kind, change.unit) == (NumberKind.PERCENT, "pp")
+    paths = story(
+        tmp_path,
+        pt_BR="O Ibovespa fechou em alta de 1,2%, aos 148.250 pontos.",
+        en_US="The Ibovespa closed up 1.2% at 148,520 points.",
+    )
+    code, findings = check_json(*paths)
+    assert code == 1
+    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "148,520")]
+
+
 def test_figure_moved_to_the_neighbouring_sentence_is_not_missing(tmp_path: Path) -> None:
     paths = story(
         tmp_path,
@@ -330,6 +370,28 @@ def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
     assert kinds["14h30"] is NumberKind.TIME and kinds["9.40"] is NumberKind.TIME
     assert kinds["14.133/2021"] is NumberKind.IDENTIFIER
     assert kinds["(11) 3456-7890"] is NumberKind.IDENTIFIER
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "times"),
+    [
+        ("fr", "La séance ouvre à 9 h 30 et 300 élus votent.", ["9 h 30"]),
+        ("de-AT", "Zwischen 0.00 und 24.00 Uhr fuhren 300 Züge nicht.", ["0.00", "24.00 Uhr"]),
+        ("de", "Von 9.30 bis 11 Uhr tagten 300 Delegierte.", ["9.30", "11 Uhr"]),
+    ],
+)
+def test_times_written_with_a_space_or_in_a_range_are_times(
+    tmp_path: Path, locale: str, text: str, times: list[str]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == times
+    assert values(tmp_path, locale, text) == [("300", Decimal(300))]
+
+
+def test_decimals_in_a_range_are_not_times(tmp_path: Path) -> None:
+    assert values(tmp_path, "de", "Die Preise stiegen von 1.25 bis 1.50 Euro.") == [
+        ("1.25 bis 1.50 Euro", Decimal("1.25"))
+    ]
 
 
 def test_numbers_in_times_and_laws_raise_no_finding(tmp_path: Path) -> None:

@@ -31,6 +31,8 @@ _WORD_PIECES = re.compile(f"({_WORD.pattern})")
 _POSSESSIVE = ("'s", "’s")  # "Washington's" names Washington
 # A capital after these starts a clause, a quotation or a dateline's text, not a name.
 _OPENERS = frozenset("\"'“„«‹「『‘‚:—–([-•*#>")
+# The marks that end a sentence, after a word in lower case.
+_ENDS = frozenset(".!?…")
 _ARABIC_ARTICLE = re.compile(r"(?:al|el|as|ad|ar|ash|bin|ben)-(?=[^\W\d_])", re.IGNORECASE)
 # A headline or a line in capitals: this share of its longer words capitalised.
 _TITLE_SHARE = 0.7
@@ -248,7 +250,14 @@ def _headline(words: list[str], first: int, last: int, long_capitalised: int) ->
 def _initial(text: str, sentence_start: int, start: int) -> bool:
     """Whether the word at `start`, not the first of its sentence, starts a clause."""
     before = text[max(sentence_start, start - _LOOKBACK) : start].rstrip()
-    return bool(before) and before[-1] in _OPENERS
+    if not before:
+        return False
+    if before[-1] in _OPENERS:
+        return True
+    # A quotation of several sentences is one sentence of ours: "… tão pouco tempo. Em
+    # algumas áreas …" starts one inside it. After a capitalised word ("R. Ford", "Sr.
+    # Silva") the full stop is an initial's or a title's.
+    return before[-1] in _ENDS and before[:-1].rpartition(" ")[2].islower()
 
 
 def _joined(text: str, left: str, left_end: int, right_start: int) -> bool:

@@ -37,11 +37,12 @@ _SPACES = "\u00a0\u202f"
 # A run of digits with the separators a figure may carry; split and checked by _readings.
 _NUMERAL = re.compile(r"(?<![\w.,/])(?:[-−](?=\d))?\d(?:[\d.,'’" + _SPACES + r"]*\d)?")
 _SPACE_GROUPED = re.compile(r"(?<![\w.,/])\d{1,3}(?: \d{3})+(?![\w.,]\d|\d)")
-# Times: "10:30", "10h30", "14h", "9.30 Uhr", "9.40am", "10 a.m.".
+# Times: "10:30", "10h30", "14h", "9 h 30" (French), "9.30 Uhr", "9.40am", "10 a.m.".
 _CLOCK = r"(?:\s?(?:a\.m\.|p\.m\.|am|pm|Uhr|h)(?![^\W_]))"
 _TIME = re.compile(
     r"(?<![\w.,:])(?:[01]?\d|2[0-4])(?:"
-    rf":[0-5]\d(?::[0-5]\d)?{_CLOCK}?|h[0-5]\d(?!\d)|h(?![^\W_])|\.[0-5]\d{_CLOCK}|{_CLOCK})"
+    rf":[0-5]\d(?::[0-5]\d)?{_CLOCK}?|h[0-5]\d(?!\d)|h(?![^\W_])|\.[0-5]\d{_CLOCK}"
+    rf"|\s?h\s[0-5]\d(?![.,]?\d)|{_CLOCK})"
 )
 # "9.40" is a time after a word such as "alle", "às", "at"; the clock form comes first
 # because scanning for the words at every position is slower than for digits.
@@ -147,14 +148,27 @@ def _special(
     ):
         for match in matches_at(pattern, text, offsets):
             start, end = match.span()
-            if pattern is _CLOCK_FORM and not _TIME_WORD_BEFORE.search(
-                text, max(0, start - 16), start
+            if (
+                pattern is _CLOCK_FORM
+                and not _TIME_WORD_BEFORE.search(text, max(0, start - 16), start)
+                and not _before_a_time(text, end, found)
             ):
                 continue
             if not _inside(start, end, spans):
                 found.append(_plain(text, start, end, kind, Decimal(0), starts))
                 insort(spans, (start, end))
     return found
+
+
+# What joins the two times of a range: a dash, or one short word ("und", "bis", "to").
+_TIME_LINK = re.compile(r"\s?[-–—]\s?|\s+[^\W\d_]{1,5}\s+")
+
+
+def _before_a_time(text: str, end: int, times: Sequence[NumberMention]) -> bool:
+    """Whether a time follows a figure that ends at `end`, as the second end of a range: in
+    "Zwischen 0.00 und 24.00 Uhr" the first time takes its clock word from the second."""
+    link = _TIME_LINK.match(text, end)
+    return link is not None and any(t.start == link.end() for t in times)
 
 
 # What follows the hour of a time, as _TIME and _CLOCK_FORM spell it: ":", "h" or "." ("10:30",
@@ -353,7 +367,7 @@ def _digit_mention(
     kind, unit = NumberKind.CARDINAL, ""
     if currency_before:
         kind, unit = NumberKind.MONEY, currency_before[1]
-    tail = _unit_after(text, cursor, lexicon)
+    tail = _unit_after(text, cursor, lexicon, value * scale_value)
     if (tail is not None and (kind is NumberKind.CARDINAL or tail[0] is NumberKind.MONEY)) or (
         tail is not None and tail[0] is NumberKind.PERCENT
     ):
@@ -429,13 +443,18 @@ _SYMBOL_BEFORE = max(map(len, words.CURRENCY_SYMBOLS)) + 2
 _WORD_BEFORE = max(map(len, words.IDENTIFIER_WORDS)) + 3
 
 
-def _unit_after(text: str, at: int, lexicon: _Lexicon) -> tuple[NumberKind, str, int] | None:
-    """Percentage points, a percent sign or word, a currency or a unit just after a figure."""
+def _unit_after(
+    text: str, at: int, lexicon: _Lexicon, value: Decimal = Decimal(0)
+) -> tuple[NumberKind, str, int] | None:
+    """Percentage points, a percent sign or word, a currency or a unit just after a figure
+    (of `value`)."""
     found = lexicon.after.match(text, at)
     if found is None:
         return None
     # The outer group that matched: the alternatives are tried in the order of _lexicon's.
     if found.lastgroup == "points":
+        if value >= _MOST_POINTS and found.group().strip().lower() in words.PLAIN_POINT_WORDS:
+            return None  # an index or a score: "148,250 points" is a count
         return NumberKind.PERCENT, "pp", found.end()
     if found.lastgroup == "percent":
         return NumberKind.PERCENT, "%", found.end()
@@ -450,6 +469,10 @@ def _unit_after(text: str, at: int, lexicon: _Lexicon) -> tuple[NumberKind, str,
         written.lower(), written
     )
     return NumberKind.MEASURE, symbol, found.end()
+
+
+# A change of a hundred percentage points or more hardly happens; an index moves by that much.
+_MOST_POINTS = Decimal(100)
 
 
 def _scale_of(language: str, word: str) -> int:
@@ -755,7 +778,7 @@ def _spelled_mention(
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
-    tail = None if ordinal else _unit_after(text, end, lexicon)
+    tail = None if ordinal else _unit_after(text, end, lexicon, value * scale_value)
     if tail is not None:
         kind, unit, end = tail
     return NumberMention(

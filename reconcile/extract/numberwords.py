@@ -248,6 +248,9 @@ POINT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "nl": ("procentpunt", "procentpunten"),
     }
 )
+# Point words that an index or a score counts too ("the Ibovespa closed at 148,250 points"):
+# read as percentage points only after a figure that can be a change of a percentage.
+PLAIN_POINT_WORDS = frozenset({"points"})
 
 # Currency symbols and codes written before or after a figure -> the currency they name.
 # "$" alone is left as "$": dollars in the US, pesos in Latin America.

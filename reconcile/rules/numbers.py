@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import NamedTuple
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
@@ -190,28 +191,42 @@ def agree(
         return ours.value == theirs.value and ours.upper == theirs.upper
     conversions = _conversions(ours, theirs)
     if ours.upper is not None and theirs.upper is not None:
-        ends = ((ours.value, theirs.value), (ours.upper, theirs.upper))
-        return any(
-            all(_close(convert(a), b, ours, theirs, convert is not _same) for a, b in ends)
-            for convert in conversions
+        ends = (
+            (_own(ours, ours.value), _own(theirs, theirs.value)),
+            (_own(ours, ours.upper), _own(theirs, theirs.upper)),
         )
+        return any(all(_close(a, b, convert) for a, b in ends) for convert in conversions)
     # "1,500" in a document that otherwise writes decimal commas may still mean 1500: the
     # figure is right, its separator is number-locale-format's concern.
-    our_values = _values(ours) if alternatives else (ours.value,)
-    their_values = _values(theirs) if alternatives else (theirs.value,)
+    our_values = _values(ours) if alternatives else (_own(ours, ours.value),)
+    their_values = _values(theirs) if alternatives else (_own(theirs, theirs.value),)
     return any(
-        _close(convert(a), b, ours, theirs, convert is not _same)
-        for a in our_values
-        for b in their_values
-        for convert in conversions
+        _close(a, b, convert) for a in our_values for b in their_values for convert in conversions
     )
 
 
-def _values(number: NumberMention) -> tuple[Decimal, ...]:
+class _Reading(NamedTuple):
+    """A value a figure may mean, and the decimal mark its digits are read with for it."""
+
+    value: Decimal
+    figure: NumberMention
+    mark: str
+
+
+def _own(number: NumberMention, value: Decimal) -> _Reading:
+    return _Reading(value, number, number.decimal_mark)
+
+
+def _values(number: NumberMention) -> tuple[_Reading, ...]:
     """The values a figure may mean: the other reading of an ambiguous one, then its own."""
+    own = _own(number, number.value)
     if number.alternative is None:
-        return (number.value,)
-    return (number.alternative, number.value)
+        return (own,)
+    # An ambiguous numeral has one kind of separator: the other reading takes it for the
+    # decimal mark where this one took it for grouping, or the other way round. Each reading
+    # is as precise as its digits: "61.842" as a decimal is exact to the thousandth.
+    mark = "" if number.decimal_mark else ("," if "," in number.numeral else ".")
+    return (_Reading(number.alternative, number, mark), own)
 
 
 def _same(value: Decimal) -> Decimal:
@@ -249,21 +264,20 @@ class _Converter:
         return Decimal(repr((base - self.to_offset) / self.to_factor))
 
 
-def _close(
-    a: Decimal, b: Decimal, ours: NumberMention, theirs: NumberMention, converted: bool
-) -> bool:
+def _close(ours: _Reading, theirs: _Reading, convert: _Convert) -> bool:
+    a, b = convert(ours.value), theirs.value
     if a == b:
         return True
     # Rounding allows at most a tenth of a value (_rounding), a conversion a little more:
     # a gap wider than both is settled without working out the steps.
     gap = abs(a - b)
     if gap > max(abs(a), abs(b)) * _ROUNDING_SHARE and (
-        not converted or gap > max(abs(b) * Decimal(repr(_CONVERSION_SHARE)), Decimal("0.5"))
+        convert is _same or gap > max(abs(b) * Decimal(repr(_CONVERSION_SHARE)), Decimal("0.5"))
     ):
         return False
     ours_step, theirs_step = _rounding(ours, a), _rounding(theirs, b)
     tolerance = max(ours_step, theirs_step)
-    if converted:
+    if convert is not _same:
         tolerance = max(tolerance, abs(b) * Decimal(repr(_CONVERSION_SHARE)), Decimal("0.5"))
         return abs(a - b) <= tolerance
     # Rounding brings a figure strictly within half a step, and a half rounds up: 554 and 555
@@ -274,10 +288,11 @@ def _close(
     return abs(a - b) == tolerance and coarser == max(a, b)
 
 
-def _rounding(number: NumberMention, value: Decimal) -> Decimal:
+def _rounding(reading: _Reading, value: Decimal) -> Decimal:
     """Half the step of the last digit the figure writes, within a tenth of its value."""
-    if number.decimal_mark:
-        decimals = len(number.numeral.rpartition(number.decimal_mark)[2])
+    number, mark = reading.figure, reading.mark
+    if mark:
+        decimals = len(number.numeral.rpartition(mark)[2])
         step = Decimal(10) ** -decimals * number.scale_value
     else:
         digits = number.numeral.replace(".", "").replace(",", "") or str(

@@ -16,7 +16,9 @@ from reconcile.rules.beads import BySentence, Pair, aligned_pairs
 # A quotation of one word is often a scare quote a translator may drop ("o chamado
 # "apagão""); from two words on it is someone's words.
 _MIN_WORDS = 2
-_FIGURE = re.compile(r"\d+(?:[.,\u00a0\u202f]\d+)*")
+# Digits with the separators a figure may carry, as the number extractor reads them: the
+# Swiss group with an apostrophe too ("12'500").
+_FIGURE = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
 
 
 class QuoteMissing(Rule):
