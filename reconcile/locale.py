@@ -36,6 +36,13 @@ _NAME_SEPARATOR = re.compile(r"[._-]")
 # AP style abbreviates these as "Sept." and "Tues."/"Thurs.", which CLDR's English lacks.
 _EXTRA_MONTHS: Mapping[str, Mapping[str, int]] = {"en": {"sept": 9}}
 _EXTRA_WEEKDAYS: Mapping[str, Mapping[str, int]] = {"en": {"tues": 1, "thurs": 3}}
+# Times of day that news writes after a weekday and CLDR's day periods lack: "Dienstag früh",
+# "mardi dans la nuit", "martedì in serata".
+_EXTRA_DAY_PERIODS: Mapping[str, tuple[str, ...]] = {
+    "de": ("früh",),
+    "fr": ("nuit", "soirée", "matinée"),
+    "it": ("serata", "mattinata", "nottata"),
+}
 
 # An abbreviation this short is too often an ordinary word ("Di", "Do", "So" in German);
 # scripts without case (CJK "周一") are exempt.
@@ -98,6 +105,23 @@ def weekday_names(language: str) -> Mapping[str, int]:
             if head != name.lower():
                 names.setdefault(head, number)
     return MappingProxyType(names)
+
+
+@functools.cache
+def day_period_names(language: str) -> frozenset[str]:
+    """Lower-cased names of the times of day, alone and as a time takes them: "noite",
+    "da noite"; "Abend", "abends"; "morning", "in the morning". AM and PM are not among them,
+    nor the narrow forms, letters such as English "n" (noon).
+    """
+    periods = _locale(language).day_periods
+    names = {
+        str(name).lower()
+        for context in periods.values()
+        for width in ("wide", "abbreviated")
+        for key, name in context.get(width, {}).items()
+        if key not in ("am", "pm")
+    }
+    return frozenset(names.union(_EXTRA_DAY_PERIODS.get(language, ())))
 
 
 @functools.cache

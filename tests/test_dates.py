@@ -151,6 +151,51 @@ def test_weekday_beside_date(
     assert found[0].weekday is not None and found[0].weekday.text == weekday
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "weekday", "date"),
+    [
+        ("en-GB", "Cruzeiro won on Thursday night (11/11) at home.", "Thursday", "11/11"),
+        ("en-US", "Police on Wednesday morning (12/2) raided 63 sites.", "Wednesday", "12/2"),
+        ("en-US", "The vote is on Tuesday afternoon, Dec. 2.", "Tuesday", "Dec. 2"),
+        ("en-US", "The vote is on Tuesday evening (12/2).", "Tuesday", "12/2"),
+        ("pt-BR", "O jogo foi na terça-feira à noite (2/12).", "terça-feira", "2/12"),
+        ("pt-BR", "A PF agiu na terça pela manhã (2/12).", "terça", "2/12"),
+        ("pt-BR", "A sessão foi na terça-feira à tarde (2/12).", "terça-feira", "2/12"),
+        ("es", "La votación fue el martes por la tarde (2/12).", "martes", "2/12"),
+        ("es", "Llegó el martes por la mañana (2/12).", "martes", "2/12"),
+        ("es", "Habló el martes por la noche (2/12).", "martes", "2/12"),
+        ("fr", "Le vote a eu lieu mardi soir (2/12).", "mardi", "2/12"),
+        ("fr", "Il est arrivé mardi matin (2/12).", "mardi", "2/12"),
+        ("fr", "La séance de mardi après-midi (2/12) a duré.", "mardi", "2/12"),
+        ("de", "Die Wahl war am Dienstagabend (2.12.) zu Ende.", "Dienstag", "2.12."),
+        ("de", "Er kam am Dienstagmorgen, 2. Dezember, an.", "Dienstag", "2. Dezember"),
+        ("de", "Die Sitzung am Dienstagnachmittag (2.12.) fiel aus.", "Dienstag", "2.12."),
+        ("de", "Die Sitzung am Dienstagvormittag (2.12.) fiel aus.", "Dienstag", "2.12."),
+        ("de", "Er kam am Dienstag früh (2.12.) an.", "Dienstag", "2.12."),
+        ("it", "Il voto è arrivato martedì sera (2/12).", "martedì", "2/12"),
+        ("it", "Il voto è arrivato martedì mattina (2/12).", "martedì", "2/12"),
+        ("it", "Il voto è arrivato martedì pomeriggio (2/12).", "martedì", "2/12"),
+    ],
+)
+def test_weekday_and_time_of_day_beside_date(
+    tmp_path: Path, locale: str, text: str, weekday: str, date: str
+) -> None:
+    path = tmp_path / f"{locale}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [m.text for m in document.dates] == [date]
+    assert document.dates[0].weekday is not None
+    assert document.dates[0].weekday.text == weekday
+    assert document.weekdays == ()  # the weekday is the date's, not one alone
+
+
+def test_german_weekday_joined_to_its_time_of_day_stands_alone(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text("Am Dienstagabend stimmte der Rat ab.", encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [(w.text, w.weekday) for w in document.weekdays] == [("Dienstag", 1)]
+
+
 def test_bare_weekday_is_kept_apart(tmp_path: Path) -> None:
     path = tmp_path / "pt-BR.txt"
     path.write_text("Na sexta-feira, o governo anunciou 120 novas vagas.", encoding="utf-8")

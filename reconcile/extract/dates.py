@@ -98,6 +98,9 @@ class _Names:
     day_first: re.Pattern[str]
     month_first: re.Pattern[str]
     weekday: re.Pattern[str]
+    # A time of day right after a weekday, before its date: " night", " à noite",
+    # " por la tarde", "abend" of "Dienstagabend" (see _day_period).
+    day_period: re.Pattern[str]
     case_sensitive: bool  # names are capitalised (English, German): the text is read as is
     # A digit, white space and a month name written backwards: searched for in the reversed
     # text before month_first is tried (see _named_dates).
@@ -151,7 +154,7 @@ def extract_dates(
     weekday_starts = [w.start for w in weekdays]
     mentions = []
     for date in found:
-        weekday = _adjacent_weekday(text, date, weekdays, weekday_starts, used)
+        weekday = _adjacent_weekday(text, date, weekdays, weekday_starts, used, names.day_period)
         sentence = _sentence_of(starts, date.start)
         if weekday is not None and weekday.sentence != sentence:
             # A weekday beside a date is reported in the date's sentence.
@@ -330,6 +333,7 @@ def _adjacent_weekday(
     weekdays: Sequence[WeekdayMention],
     starts: Sequence[int],
     used: set[int],
+    day_period: re.Pattern[str],
 ) -> WeekdayMention | None:
     # Only weekdays starting near the date can be beside it; `starts` are in text order.
     first = bisect_left(starts, mention.start - _NEAR)
@@ -339,7 +343,7 @@ def _adjacent_weekday(
         if i in used:
             continue
         before = weekday.end <= mention.start and _WEEKDAY_BEFORE_GAP.match(
-            text[weekday.end : mention.start]
+            text[_after_day_period(text, weekday.end, mention.start, day_period) : mention.start]
         )
         after = mention.end <= weekday.start and _WEEKDAY_AFTER_GAP.match(
             text[mention.end : weekday.start]
@@ -348,6 +352,13 @@ def _adjacent_weekday(
             used.add(i)
             return weekday
     return None
+
+
+def _after_day_period(text: str, start: int, end: int, day_period: re.Pattern[str]) -> int:
+    """Where a time of day after a weekday ends ("Tuesday night (2/12)"), else `start`: the
+    weekday is the night's, and the date beside the night is the weekday's."""
+    period = day_period.match(text, start, end)
+    return start if period is None else period.end()
 
 
 class _Spans:
@@ -397,14 +408,38 @@ def _names(language: str) -> _Names:
         rf"(?P<month>{month})(?!\w)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,:]\d|\d)"
         rf"{year}"
     )
-    weekday = re.compile(rf"(?:{_alternation(weekdays, capitalised, word_start=True)})(?!\w)")
+    periods = cldr.day_period_names(language)
+    # German writes a weekday and its time of day as one word ("Dienstagabend"): the weekday
+    # ends where a time of day starts.
+    compounds = "|".join(sorted((p for p in periods if p.isalpha()), key=len, reverse=True))
+    ending = rf"(?:(?!\w)|(?=(?:{compounds})(?!\w)))" if compounds else r"(?!\w)"
+    weekday = re.compile(
+        rf"(?:{_alternation(weekdays, capitalised, word_start=True, ending=ending)}){ending}"
+    )
     backwards = "|".join(re.escape(form[::-1]) for form in _forms(months, capitalised))
     digit_after_month = re.compile(rf"\d\s+(?:{backwards})")
-    return _Names(months, weekdays, day_first, month_first, weekday, capitalised, digit_after_month)
+    return _Names(
+        months, weekdays, day_first, month_first, weekday, _day_period(periods), capitalised,
+        digit_after_month,
+    )  # fmt: skip
 
 
-def _alternation(names: dict[str, int], capitalised: bool, *, word_start: bool = False) -> str:
-    r"""The names as one alternation, each starting a word if `word_start`.
+def _day_period(periods: Iterable[str]) -> re.Pattern[str]:
+    """A time of day, after a space and up to two short words ("pela manhã", "por la tarde",
+    "dans la nuit"), or joined to the weekday ("abend" of "Dienstagabend")."""
+    names = "|".join(re.escape(p) for p in sorted(periods, key=len, reverse=True))
+    if not names:
+        return re.compile(r"(?!)")  # no time of day: never matches
+    return re.compile(
+        rf"(?:,?[^\S\n]+(?:[^\W\d_]{{1,5}}[^\S\n]+){{0,2}})?(?:{names})(?!\w)", re.IGNORECASE
+    )
+
+
+def _alternation(
+    names: dict[str, int], capitalised: bool, *, word_start: bool = False, ending: str = r"(?!\w)"
+) -> str:
+    r"""The names as one alternation, each starting a word if `word_start` and followed by
+    `ending` unless it ends with a dot.
 
     "(?<!\w)" is written after each name's first letter ("(?<!\w.)"), so that every
     alternative starts with a letter and the engine can skip to the possible first letters.
@@ -414,8 +449,8 @@ def _alternation(names: dict[str, int], capitalised: bool, *, word_start: bool =
     # "terça-feira" wins over "terça" and "Sept." over "Sep".
     by_first: dict[str, list[str]] = {}
     for form in _forms(names, capitalised):
-        ending = r"(?!\w)" if not form.endswith(".") else ""
-        by_first.setdefault(form[:1], []).append(re.escape(form[1:]) + ending)
+        end = ending if not form.endswith(".") else ""
+        by_first.setdefault(form[:1], []).append(re.escape(form[1:]) + end)
     guard = r"(?<!\w.)" if word_start else ""
     return "|".join(
         f"{re.escape(first)}{guard}(?:{'|'.join(rests)})" for first, rests in by_first.items()
