@@ -204,6 +204,43 @@ def test_bare_weekday_is_kept_apart(tmp_path: Path) -> None:
     assert [(w.text, w.weekday) for w in document.weekdays] == [("sexta-feira", 4)]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A PF deflagrou a quarta fase da operação.",
+        "É a segunda fase do programa.",
+        "Ele venceu pela segunda vez.",
+        "É a segunda maior cidade do país.",
+        "A quinta edição do festival.",
+        "Quarta fase começa amanhã.",
+        "Desde a Segunda Guerra Mundial.",
+    ],
+)
+def test_portuguese_ordinal_is_not_a_weekday(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "pt-BR.txt"
+    path.write_text(text, encoding="utf-8")
+    assert api.load_document(str(path), api.Options()).weekdays == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("O jogo foi na quarta passada.", "quarta"),
+        ("Ele disse na quarta que vai votar.", "quarta"),
+        ("A votação será na sexta que vem.", "sexta"),
+        ("O ministro esteve na segunda em Brasília.", "segunda"),
+        ("A sessão acabou na terça.", "terça"),
+        ("Na quinta, o governo recuou.", "quinta"),
+        ("O prazo venceu na segunda feira passada.", "segunda"),
+    ],
+)
+def test_portuguese_short_weekday_is_kept(tmp_path: Path, text: str, weekday: str) -> None:
+    path = tmp_path / "pt-BR.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [w.text for w in document.weekdays] == [weekday]
+
+
 def test_mention_offsets_are_exact(tmp_path: Path) -> None:
     text = "Título\n\nNo sábado (29/11), em São Paulo, e no domingo (30/11)."
     path = tmp_path / "pt-BR.txt"

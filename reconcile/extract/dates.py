@@ -80,6 +80,20 @@ _ARTICLE_BEFORE = re.compile(
     r"(?<!\w)(?:el|o|le|il|am|na|no|do|da|del|al|au|du|vom|lo|dem|den)\s+$", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+# A weekday's short form that is the first part of its name is a word of its own too:
+# Portuguese "segunda", "terça", "quarta", "quinta", "sexta" (of "segunda-feira"...) are
+# ordinals ("a quarta fase", "segunda vez", "quinta edição"). The short form is the weekday
+# only before what follows weekdays: punctuation, a figure, or one of these words ("na quarta
+# passada", "na terça à noite", "na sexta que vem", "na segunda em Brasília").
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_AFTER_SHORT_WEEKDAY = frozenset(
+    re.findall(
+        r"\S+",
+        "feira passada passado retrasada que vem à às ao aos o os de da do pela pelo e ou após "
+        "antes depois anterior seguinte em no na nos nas para com contra durante até desde cedo "
+        "quando como ele ela eles elas já só também não",
+    )
+)
 _NEAR = 40  # characters within which a weekday can stand beside its date
 _TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
 
@@ -98,6 +112,7 @@ class _Names:
     day_first: re.Pattern[str]
     month_first: re.Pattern[str]
     weekday: re.Pattern[str]
+    short_forms: frozenset[str]  # weekdays that are also ordinals (see _AFTER_SHORT_WEEKDAY)
     # A time of day right after a weekday, before its date: " night", " à noite",
     # " por la tarde", "abend" of "Dienstagabend" (see _day_period).
     day_period: re.Pattern[str]
@@ -130,7 +145,10 @@ def extract_dates(
     weekdays = []
     for m in names.weekday.finditer(searched):
         start, end = m.span()
-        day = names.weekdays[m.group().lower()]
+        name = m.group().lower()
+        if name in names.short_forms and _reads_as_ordinal(text, start, end):
+            continue
+        day = names.weekdays[name]
         weekdays.append(
             WeekdayMention(start, end, text[start:end], day, _sentence_of(starts, start))
         )
@@ -327,6 +345,19 @@ def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Itera
             )
 
 
+def _reads_as_ordinal(text: str, start: int, end: int) -> bool:
+    """Whether a weekday's short form is the ordinal it also is: a word no weekday takes
+    follows ("a quarta fase", "a segunda maior"), or a capitalised one after a capital
+    ("a Segunda Guerra Mundial")."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False  # punctuation, a figure or the end of the line: "na terça (2/12)"
+    word = following.group(1)
+    if word[:1].isupper():
+        return text[start].isupper()
+    return word not in _AFTER_SHORT_WEEKDAY
+
+
 def _adjacent_weekday(
     text: str,
     mention: _Found,
@@ -396,6 +427,10 @@ def _names(language: str) -> _Names:
         for name, day in cldr.weekday_names(language).items()
         if len(name) > 3 or name.endswith(".")
     }
+    # "quarta" of "quarta-feira": the short forms that are also ordinals.
+    short_forms = frozenset(
+        name for name in weekdays if any(other.startswith(f"{name}-") for other in weekdays)
+    )
     capitalised = cldr.names_capitalised(language)
     year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?"
     # "(?<![\w.,])" written after the first digit, so that the pattern starts with a digit.
@@ -419,8 +454,8 @@ def _names(language: str) -> _Names:
     backwards = "|".join(re.escape(form[::-1]) for form in _forms(months, capitalised))
     digit_after_month = re.compile(rf"\d\s+(?:{backwards})")
     return _Names(
-        months, weekdays, day_first, month_first, weekday, _day_period(periods), capitalised,
-        digit_after_month,
+        months, weekdays, day_first, month_first, weekday, short_forms, _day_period(periods),
+        capitalised, digit_after_month,
     )  # fmt: skip
 
 
