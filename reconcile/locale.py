@@ -35,6 +35,13 @@ _NAME_SEPARATOR = re.compile(r"[._-]")
 
 # AP style abbreviates these as "Sept." and "Tues."/"Thurs.", which CLDR's English lacks.
 _EXTRA_MONTHS: Mapping[str, Mapping[str, int]] = {"en": {"sept": 9}}
+# Whole month names, which take no dot: Austrian "Feber" is missing from CLDR, and "Jänner"
+# and Spanish "setiembre" are there only under some regions (de-AT, de-IT; es-PE, es-UY). A
+# text whose region is not given may be from one of them, and no other word is written so.
+_EXTRA_WHOLE_MONTHS: Mapping[str, Mapping[str, int]] = {
+    "de": {"jänner": 1, "feber": 2},
+    "es": {"setiembre": 9},
+}
 _EXTRA_WEEKDAYS: Mapping[str, Mapping[str, int]] = {"en": {"tues": 1, "thurs": 3}}
 # Times of day that news writes after a weekday and CLDR's day periods lack: "Dienstag früh",
 # "mardi dans la nuit", "martedì in serata".
@@ -84,10 +91,19 @@ def cldr_order(tag: str) -> DateOrder:
 
 
 @functools.cache
-def month_names(language: str) -> Mapping[str, int]:
-    """Lower-cased month names and abbreviations (with and without a dot) -> 1..12."""
-    months = _locale(language).months
-    names = _names(months, _EXTRA_MONTHS.get(language, {}))
+def month_names(tag: str) -> Mapping[str, int]:
+    """Lower-cased month names and abbreviations (with and without a dot) -> 1..12.
+
+    A regional locale has its own names ("Jänner" in de-AT, "juill." in fr-CA) and its
+    language's, which its writers use too; where they differ, the region's own win.
+    """
+    language = tag.split("-")[0]
+    names = _names(_locale(tag).months, _EXTRA_MONTHS.get(language, {}))
+    for name, number in _EXTRA_WHOLE_MONTHS.get(language, {}).items():
+        names.setdefault(name, number)
+    if tag != language:
+        for name, number in month_names(language).items():
+            names.setdefault(name, number)
     return MappingProxyType(names)
 
 

@@ -54,6 +54,37 @@ def test_month_name_dates(tmp_path: Path, locale: str, text: str, expected: list
     assert all(m.form is DateForm.NAMED for m in found)
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("de-AT", "Die Wahl ist am 24. Jänner.", [("24. Jänner", 1, 24, None)]),
+        ("de-AT", "Er tritt am 1. Feber zusammen.", [("1. Feber", 2, 1, None)]),
+        ("de-AT", "Ab 3. Jän. 2026 gilt es.", [("3. Jän. 2026", 1, 3, 2026)]),
+        ("de-AT", "Ab 3. Januar gilt es.", [("3. Januar", 1, 3, None)]),  # the language's too
+        ("de", "Die Wahl ist am 24. Jänner.", [("24. Jänner", 1, 24, None)]),  # region unsaid
+        ("fr-CA", "Le 14 juill. 2025, à Montréal.", [("14 juill. 2025", 7, 14, 2025)]),
+        ("es-PE", "El 3 de setiembre de 2025 en Lima.", [("3 de setiembre de 2025", 9, 3, 2025)]),
+        ("es-MX", "El 3 de sep. de 2025 en Puebla.", [("3 de sep. de 2025", 9, 3, 2025)]),
+    ],
+)
+def test_regional_month_names(
+    tmp_path: Path, locale: str, text: str, expected: list[tuple]
+) -> None:  # type: ignore[type-arg]
+    found = mentions(tmp_path, locale, text)
+    assert [
+        (m.text, m.readings[0].month, m.readings[0].day, m.readings[0].year) for m in found
+    ] == expected
+
+
+def test_weekday_beside_an_austrian_month_name(tmp_path: Path) -> None:
+    path = tmp_path / "de-AT.txt"
+    path.write_text("Die Wahl findet am Sonntag, 24. Jänner, statt.", encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [s.text for s in document.sentences] == [path.read_text(encoding="utf-8")]
+    [date] = document.dates
+    assert (date.text, date.weekday and date.weekday.text) == ("24. Jänner", "Sonntag")
+
+
 def test_numeric_date_gets_every_valid_reading(tmp_path: Path) -> None:
     found = mentions(tmp_path, "en", "On Tuesday (2/12) and Saturday (11/29) and on 13/11.")
     assert summary(found) == [

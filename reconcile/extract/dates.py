@@ -139,7 +139,7 @@ def extract_dates(
     """Every date mention of the document, and the weekdays that stand alone."""
     text = source.text
     starts = [s.start for s in sentences]
-    names = _names(locale.language)
+    names = _names(locale.tag)
     searched = text if names.case_sensitive else _lower_in_place(text)
     # Weekdays and dates are built once, with their sentence.
     weekdays = []
@@ -419,8 +419,11 @@ def _sentence_of(starts: Sequence[int], offset: int) -> int:
 
 
 @cache
-def _names(language: str) -> _Names:
-    months = dict(cldr.month_names(language))
+def _names(tag: str) -> _Names:
+    """The patterns of a locale: month names are the region's and its language's
+    (`cldr.month_names`), weekday names the language's."""
+    language = tag.split("-")[0]
+    months = dict(cldr.month_names(tag))
     # A weekday abbreviation without its dot is too often a word ("Sun", Italian "mar").
     weekdays = {
         name: day
