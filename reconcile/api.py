@@ -82,7 +82,7 @@ def load_document(
     """Read, localise, segment and extract one version (each line a sentence if asked)."""
     source = source or read(path, options.max_bytes)
     locale = resolve_locale(source, options.langs.get(path))
-    sentences = one_sentence_per_line(source) if one_per_line else segment(source, locale.language)
+    sentences = one_sentence_per_line(source) if one_per_line else segment(source, locale.tag)
     dates, weekdays = extract_dates(source, sentences, locale)
     numbers, number_style = extract_numbers(source, sentences, locale, dates)
     links = extract_links(source.text, sentences)

@@ -35,7 +35,21 @@ _NAME_SEPARATOR = re.compile(r"[._-]")
 
 # AP style abbreviates these as "Sept." and "Tues."/"Thurs.", which CLDR's English lacks.
 _EXTRA_MONTHS: Mapping[str, Mapping[str, int]] = {"en": {"sept": 9}}
+# Whole month names, which take no dot: Austrian "Feber" is missing from CLDR, and "Jänner"
+# and Spanish "setiembre" are there only under some regions (de-AT, de-IT; es-PE, es-UY). A
+# text whose region is not given may be from one of them, and no other word is written so.
+_EXTRA_WHOLE_MONTHS: Mapping[str, Mapping[str, int]] = {
+    "de": {"jänner": 1, "feber": 2},
+    "es": {"setiembre": 9},
+}
 _EXTRA_WEEKDAYS: Mapping[str, Mapping[str, int]] = {"en": {"tues": 1, "thurs": 3}}
+# Times of day that news writes after a weekday and CLDR's day periods lack: "Dienstag früh",
+# "mardi dans la nuit", "martedì in serata".
+_EXTRA_DAY_PERIODS: Mapping[str, tuple[str, ...]] = {
+    "de": ("früh",),
+    "fr": ("nuit", "soirée", "matinée"),
+    "it": ("serata", "mattinata", "nottata"),
+}
 
 # An abbreviation this short is too often an ordinary word ("Di", "Do", "So" in German);
 # scripts without case (CJK "周一") are exempt.
@@ -85,10 +99,19 @@ def cldr_order(tag: str) -> DateOrder:
 
 
 @functools.cache
-def month_names(language: str) -> Mapping[str, int]:
-    """Lower-cased month names and abbreviations (with and without a dot) -> 1..12."""
-    months = _locale(language).months
-    names = _names(months, _EXTRA_MONTHS.get(language, {}))
+def month_names(tag: str) -> Mapping[str, int]:
+    """Lower-cased month names and abbreviations (with and without a dot) -> 1..12.
+
+    A regional locale has its own names ("Jänner" in de-AT, "juill." in fr-CA) and its
+    language's, which its writers use too; where they differ, the region's own win.
+    """
+    language = tag.split("-")[0]
+    names = _names(_locale(tag).months, _EXTRA_MONTHS.get(language, {}))
+    for name, number in _EXTRA_WHOLE_MONTHS.get(language, {}).items():
+        names.setdefault(name, number)
+    if tag != language:
+        for name, number in month_names(language).items():
+            names.setdefault(name, number)
     return MappingProxyType(names)
 
 
@@ -106,6 +129,23 @@ def weekday_names(language: str) -> Mapping[str, int]:
             if head != name.lower():
                 names.setdefault(head, number)
     return MappingProxyType(names)
+
+
+@functools.cache
+def day_period_names(language: str) -> frozenset[str]:
+    """Lower-cased names of the times of day, alone and as a time takes them: "noite",
+    "da noite"; "Abend", "abends"; "morning", "in the morning". AM and PM are not among them,
+    nor the narrow forms, letters such as English "n" (noon).
+    """
+    periods = _locale(language).day_periods
+    names = {
+        str(name).lower()
+        for context in periods.values()
+        for width in ("wide", "abbreviated")
+        for key, name in context.get(width, {}).items()
+        if key not in ("am", "pm")
+    }
+    return frozenset(names.union(_EXTRA_DAY_PERIODS.get(language, ())))
 
 
 @functools.cache

@@ -51,13 +51,17 @@ _WIDE_SPACE = re.compile(
 _ACRONYM = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.)+[A-Z]")  # EUA, ONU, U.S, U.K
 
 
-def segment(source: SourceText, language: str) -> tuple[Sentence, ...]:
-    """Split a document into sentences, numbering them and their paragraphs from 0."""
+def segment(source: SourceText, tag: str) -> tuple[Sentence, ...]:
+    """Split a document into sentences, numbering them and their paragraphs from 0.
+
+    `tag` is the document's locale ("de-AT") or language ("de"): a region's own month names
+    ("am 3. Jän. 2026") end no sentence either.
+    """
     text = source.text
     sentences: list[Sentence] = []
     for paragraph, (start, end) in enumerate(_paragraphs(text)):
         for chunk_start, chunk_end in _headlines(text, start, end):
-            for first, last in _sentences(text, chunk_start, chunk_end, language):
+            for first, last in _sentences(text, chunk_start, chunk_end, tag):
                 sentences.append(Sentence(len(sentences), paragraph, first, last, text[first:last]))
     return tuple(sentences)
 
@@ -131,8 +135,9 @@ def _headlines(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
     yield chunk, end
 
 
-def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple[int, int]]:
+def _sentences(text: str, start: int, end: int, tag: str) -> Iterator[tuple[int, int]]:
     """sentencex's sentences, with its cuts after abbreviations and initials undone."""
+    language = tag.split("-")[0]
     current: tuple[int, int] | None = None
     cursor = start
     paragraph = text[start:end]
@@ -147,7 +152,7 @@ def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple
         if current is not None and _continues(
             text[max(current[0], current[1] - _TAIL) : current[1]],
             text[span[0] : span[0] + _TAIL],
-            language,
+            tag,
         ):
             current = (current[0], span[1])
             continue
@@ -158,7 +163,7 @@ def _sentences(text: str, start: int, end: int, language: str) -> Iterator[tuple
         yield current
 
 
-def _continues(sentence: str, following: str, language: str) -> bool:
+def _continues(sentence: str, following: str, tag: str) -> bool:
     """Whether a cut between `sentence` and the piece that begins with `following` is wrong."""
     tail = sentence[-_TAIL:]
     # The last word holds no space: the search can start after the tail's last one.
@@ -170,32 +175,32 @@ def _continues(sentence: str, following: str, language: str) -> bool:
     if word.isdigit() and len(word) <= 2:
         # A German ordinal day before its month: "am Dienstag, 25. November".
         next_word = _FIRST_WORD.match(following)
-        if next_word is not None and next_word.group().lower() in month_names(language):
+        if next_word is not None and next_word.group().lower() in month_names(tag):
             return True
     if next_char.islower():
         # No sentence starts in lower case: the full stop was an abbreviation's ("EUA. e").
         return True
-    if word.lower() in _abbreviations(language):
+    if word.lower() in _abbreviations(tag):
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
     if next_char.isdigit():
         # "Nov. 4", "U.S. 5-year": a month or an acronym before a figure.
-        months = _month_abbreviations(language)
+        months = _month_abbreviations(tag)
         return bool(_ACRONYM.fullmatch(word)) or f"{word.lower()}." in months
     return False
 
 
 @functools.cache
-def _abbreviations(language: str) -> frozenset[str]:
-    return _ABBREVIATIONS["*"] | _ABBREVIATIONS.get(language, frozenset())
+def _abbreviations(tag: str) -> frozenset[str]:
+    return _ABBREVIATIONS["*"] | _ABBREVIATIONS.get(tag.split("-")[0], frozenset())
 
 
 @functools.cache
-def _month_abbreviations(language: str) -> frozenset[str]:
+def _month_abbreviations(tag: str) -> frozenset[str]:
     """Month abbreviations with a dot ("nov.", "sept."): before a digit they end no sentence."""
     try:
-        names = month_names(language)
+        names = month_names(tag)
     except (UnknownLocaleError, ValueError):
         names = month_names("en")
     return frozenset(name for name in names if name.endswith("."))

@@ -54,6 +54,37 @@ def test_month_name_dates(tmp_path: Path, locale: str, text: str, expected: list
     assert all(m.form is DateForm.NAMED for m in found)
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("de-AT", "Die Wahl ist am 24. Jänner.", [("24. Jänner", 1, 24, None)]),
+        ("de-AT", "Er tritt am 1. Feber zusammen.", [("1. Feber", 2, 1, None)]),
+        ("de-AT", "Ab 3. Jän. 2026 gilt es.", [("3. Jän. 2026", 1, 3, 2026)]),
+        ("de-AT", "Ab 3. Januar gilt es.", [("3. Januar", 1, 3, None)]),  # the language's too
+        ("de", "Die Wahl ist am 24. Jänner.", [("24. Jänner", 1, 24, None)]),  # region unsaid
+        ("fr-CA", "Le 14 juill. 2025, à Montréal.", [("14 juill. 2025", 7, 14, 2025)]),
+        ("es-PE", "El 3 de setiembre de 2025 en Lima.", [("3 de setiembre de 2025", 9, 3, 2025)]),
+        ("es-MX", "El 3 de sep. de 2025 en Puebla.", [("3 de sep. de 2025", 9, 3, 2025)]),
+    ],
+)
+def test_regional_month_names(
+    tmp_path: Path, locale: str, text: str, expected: list[tuple]
+) -> None:  # type: ignore[type-arg]
+    found = mentions(tmp_path, locale, text)
+    assert [
+        (m.text, m.readings[0].month, m.readings[0].day, m.readings[0].year) for m in found
+    ] == expected
+
+
+def test_weekday_beside_an_austrian_month_name(tmp_path: Path) -> None:
+    path = tmp_path / "de-AT.txt"
+    path.write_text("Die Wahl findet am Sonntag, 24. Jänner, statt.", encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [s.text for s in document.sentences] == [path.read_text(encoding="utf-8")]
+    [date] = document.dates
+    assert (date.text, date.weekday and date.weekday.text) == ("24. Jänner", "Sonntag")
+
+
 def test_numeric_date_gets_every_valid_reading(tmp_path: Path) -> None:
     found = mentions(tmp_path, "en", "On Tuesday (2/12) and Saturday (11/29) and on 13/11.")
     assert summary(found) == [
@@ -151,12 +182,94 @@ def test_weekday_beside_date(
     assert found[0].weekday is not None and found[0].weekday.text == weekday
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "weekday", "date"),
+    [
+        ("en-GB", "Cruzeiro won on Thursday night (11/11) at home.", "Thursday", "11/11"),
+        ("en-US", "Police on Wednesday morning (12/2) raided 63 sites.", "Wednesday", "12/2"),
+        ("en-US", "The vote is on Tuesday afternoon, Dec. 2.", "Tuesday", "Dec. 2"),
+        ("en-US", "The vote is on Tuesday evening (12/2).", "Tuesday", "12/2"),
+        ("pt-BR", "O jogo foi na terça-feira à noite (2/12).", "terça-feira", "2/12"),
+        ("pt-BR", "A PF agiu na terça pela manhã (2/12).", "terça", "2/12"),
+        ("pt-BR", "A sessão foi na terça-feira à tarde (2/12).", "terça-feira", "2/12"),
+        ("es", "La votación fue el martes por la tarde (2/12).", "martes", "2/12"),
+        ("es", "Llegó el martes por la mañana (2/12).", "martes", "2/12"),
+        ("es", "Habló el martes por la noche (2/12).", "martes", "2/12"),
+        ("fr", "Le vote a eu lieu mardi soir (2/12).", "mardi", "2/12"),
+        ("fr", "Il est arrivé mardi matin (2/12).", "mardi", "2/12"),
+        ("fr", "La séance de mardi après-midi (2/12) a duré.", "mardi", "2/12"),
+        ("de", "Die Wahl war am Dienstagabend (2.12.) zu Ende.", "Dienstag", "2.12."),
+        ("de", "Er kam am Dienstagmorgen, 2. Dezember, an.", "Dienstag", "2. Dezember"),
+        ("de", "Die Sitzung am Dienstagnachmittag (2.12.) fiel aus.", "Dienstag", "2.12."),
+        ("de", "Die Sitzung am Dienstagvormittag (2.12.) fiel aus.", "Dienstag", "2.12."),
+        ("de", "Er kam am Dienstag früh (2.12.) an.", "Dienstag", "2.12."),
+        ("it", "Il voto è arrivato martedì sera (2/12).", "martedì", "2/12"),
+        ("it", "Il voto è arrivato martedì mattina (2/12).", "martedì", "2/12"),
+        ("it", "Il voto è arrivato martedì pomeriggio (2/12).", "martedì", "2/12"),
+    ],
+)
+def test_weekday_and_time_of_day_beside_date(
+    tmp_path: Path, locale: str, text: str, weekday: str, date: str
+) -> None:
+    path = tmp_path / f"{locale}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [m.text for m in document.dates] == [date]
+    assert document.dates[0].weekday is not None
+    assert document.dates[0].weekday.text == weekday
+    assert document.weekdays == ()  # the weekday is the date's, not one alone
+
+
+def test_german_weekday_joined_to_its_time_of_day_stands_alone(tmp_path: Path) -> None:
+    path = tmp_path / "de.txt"
+    path.write_text("Am Dienstagabend stimmte der Rat ab.", encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [(w.text, w.weekday) for w in document.weekdays] == [("Dienstag", 1)]
+
+
 def test_bare_weekday_is_kept_apart(tmp_path: Path) -> None:
     path = tmp_path / "pt-BR.txt"
     path.write_text("Na sexta-feira, o governo anunciou 120 novas vagas.", encoding="utf-8")
     document = api.load_document(str(path), api.Options())
     assert document.dates == ()
     assert [(w.text, w.weekday) for w in document.weekdays] == [("sexta-feira", 4)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A PF deflagrou a quarta fase da operação.",
+        "É a segunda fase do programa.",
+        "Ele venceu pela segunda vez.",
+        "É a segunda maior cidade do país.",
+        "A quinta edição do festival.",
+        "Quarta fase começa amanhã.",
+        "Desde a Segunda Guerra Mundial.",
+    ],
+)
+def test_portuguese_ordinal_is_not_a_weekday(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "pt-BR.txt"
+    path.write_text(text, encoding="utf-8")
+    assert api.load_document(str(path), api.Options()).weekdays == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "weekday"),
+    [
+        ("O jogo foi na quarta passada.", "quarta"),
+        ("Ele disse na quarta que vai votar.", "quarta"),
+        ("A votação será na sexta que vem.", "sexta"),
+        ("O ministro esteve na segunda em Brasília.", "segunda"),
+        ("A sessão acabou na terça.", "terça"),
+        ("Na quinta, o governo recuou.", "quinta"),
+        ("O prazo venceu na segunda feira passada.", "segunda"),
+    ],
+)
+def test_portuguese_short_weekday_is_kept(tmp_path: Path, text: str, weekday: str) -> None:
+    path = tmp_path / "pt-BR.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert [w.text for w in document.weekdays] == [weekday]
 
 
 def test_mention_offsets_are_exact(tmp_path: Path) -> None:

@@ -170,6 +170,13 @@ def test_month_names_have_all_twelve_and_lower_case_keys() -> None:
         assert all(key == key.lower() for key in names)
 
 
+def test_regional_month_names_join_the_languages() -> None:
+    austrian = month_names("de-AT")
+    assert (austrian["jänner"], austrian["jän."], austrian["januar"]) == (1, 1, 1)
+    assert month_names("fr-CA")["juill."] == 7
+    assert month_names("de")["feber"] == 2  # CLDR lacks it; a German text may be Austrian
+
+
 def test_whole_names_take_no_dot() -> None:
     assert "may." not in month_names("en")
     assert "mars." not in month_names("fr")

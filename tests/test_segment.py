@@ -84,6 +84,13 @@ def test_ordinary_full_stops_still_split(tmp_path: Path) -> None:
     ]
 
 
+def test_regional_month_abbreviation_does_not_split(tmp_path: Path) -> None:
+    text = "Die Frist endet am 3. Jän. 2026 um Mitternacht."
+    assert texts(sentences(tmp_path, text, "de-AT")) == [text]
+    text = "Le vote a eu lieu le 14 juill. 2025 à Québec."
+    assert texts(sentences(tmp_path, text, "fr-CA")) == [text]
+
+
 def test_one_paragraph_per_line(tmp_path: Path) -> None:
     text = "Line one is here.\nLine two is here. It has two sentences.\nLine three.\n"
     found = sentences(tmp_path, text, "en")

@@ -80,6 +80,20 @@ _ARTICLE_BEFORE = re.compile(
     r"(?<!\w)(?:el|o|le|il|am|na|no|do|da|del|al|au|du|vom|lo|dem|den)\s+$", re.IGNORECASE
 )
 _DIGIT = re.compile(r"\d")
+# A weekday's short form that is the first part of its name is a word of its own too:
+# Portuguese "segunda", "terça", "quarta", "quinta", "sexta" (of "segunda-feira"...) are
+# ordinals ("a quarta fase", "segunda vez", "quinta edição"). The short form is the weekday
+# only before what follows weekdays: punctuation, a figure, or one of these words ("na quarta
+# passada", "na terça à noite", "na sexta que vem", "na segunda em Brasília").
+_NEXT_WORD = re.compile(r"[^\S\n]+([^\W\d_]+)")
+_AFTER_SHORT_WEEKDAY = frozenset(
+    re.findall(
+        r"\S+",
+        "feira passada passado retrasada que vem à às ao aos o os de da do pela pelo e ou após "
+        "antes depois anterior seguinte em no na nos nas para com contra durante até desde cedo "
+        "quando como ele ela eles elas já só também não",
+    )
+)
 _NEAR = 40  # characters within which a weekday can stand beside its date
 _TWO_DIGIT_YEAR_PIVOT = 70  # "29/11/25" is 2025; "29/11/85" is 1985
 
@@ -98,6 +112,10 @@ class _Names:
     day_first: re.Pattern[str]
     month_first: re.Pattern[str]
     weekday: re.Pattern[str]
+    short_forms: frozenset[str]  # weekdays that are also ordinals (see _AFTER_SHORT_WEEKDAY)
+    # A time of day right after a weekday, before its date: " night", " à noite",
+    # " por la tarde", "abend" of "Dienstagabend" (see _day_period).
+    day_period: re.Pattern[str]
     case_sensitive: bool  # names are capitalised (English, German): the text is read as is
     # A digit, white space and a month name written backwards: searched for in the reversed
     # text before month_first is tried (see _named_dates).
@@ -121,13 +139,16 @@ def extract_dates(
     """Every date mention of the document, and the weekdays that stand alone."""
     text = source.text
     starts = [s.start for s in sentences]
-    names = _names(locale.language)
+    names = _names(locale.tag)
     searched = text if names.case_sensitive else _lower_in_place(text)
     # Weekdays and dates are built once, with their sentence.
     weekdays = []
     for m in names.weekday.finditer(searched):
         start, end = m.span()
-        day = names.weekdays[m.group().lower()]
+        name = m.group().lower()
+        if name in names.short_forms and _reads_as_ordinal(text, start, end):
+            continue
+        day = names.weekdays[name]
         weekdays.append(
             WeekdayMention(start, end, text[start:end], day, _sentence_of(starts, start))
         )
@@ -151,7 +172,7 @@ def extract_dates(
     weekday_starts = [w.start for w in weekdays]
     mentions = []
     for date in found:
-        weekday = _adjacent_weekday(text, date, weekdays, weekday_starts, used)
+        weekday = _adjacent_weekday(text, date, weekdays, weekday_starts, used, names.day_period)
         sentence = _sentence_of(starts, date.start)
         if weekday is not None and weekday.sentence != sentence:
             # A weekday beside a date is reported in the date's sentence.
@@ -324,12 +345,26 @@ def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Itera
             )
 
 
+def _reads_as_ordinal(text: str, start: int, end: int) -> bool:
+    """Whether a weekday's short form is the ordinal it also is: a word no weekday takes
+    follows ("a quarta fase", "a segunda maior"), or a capitalised one after a capital
+    ("a Segunda Guerra Mundial")."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False  # punctuation, a figure or the end of the line: "na terça (2/12)"
+    word = following.group(1)
+    if word[:1].isupper():
+        return text[start].isupper()
+    return word not in _AFTER_SHORT_WEEKDAY
+
+
 def _adjacent_weekday(
     text: str,
     mention: _Found,
     weekdays: Sequence[WeekdayMention],
     starts: Sequence[int],
     used: set[int],
+    day_period: re.Pattern[str],
 ) -> WeekdayMention | None:
     # Only weekdays starting near the date can be beside it; `starts` are in text order.
     first = bisect_left(starts, mention.start - _NEAR)
@@ -339,7 +374,7 @@ def _adjacent_weekday(
         if i in used:
             continue
         before = weekday.end <= mention.start and _WEEKDAY_BEFORE_GAP.match(
-            text[weekday.end : mention.start]
+            text[_after_day_period(text, weekday.end, mention.start, day_period) : mention.start]
         )
         after = mention.end <= weekday.start and _WEEKDAY_AFTER_GAP.match(
             text[mention.end : weekday.start]
@@ -348,6 +383,13 @@ def _adjacent_weekday(
             used.add(i)
             return weekday
     return None
+
+
+def _after_day_period(text: str, start: int, end: int, day_period: re.Pattern[str]) -> int:
+    """Where a time of day after a weekday ends ("Tuesday night (2/12)"), else `start`: the
+    weekday is the night's, and the date beside the night is the weekday's."""
+    period = day_period.match(text, start, end)
+    return start if period is None else period.end()
 
 
 class _Spans:
@@ -377,14 +419,21 @@ def _sentence_of(starts: Sequence[int], offset: int) -> int:
 
 
 @cache
-def _names(language: str) -> _Names:
-    months = dict(cldr.month_names(language))
+def _names(tag: str) -> _Names:
+    """The patterns of a locale: month names are the region's and its language's
+    (`cldr.month_names`), weekday names the language's."""
+    language = tag.split("-")[0]
+    months = dict(cldr.month_names(tag))
     # A weekday abbreviation without its dot is too often a word ("Sun", Italian "mar").
     weekdays = {
         name: day
         for name, day in cldr.weekday_names(language).items()
         if len(name) > 3 or name.endswith(".")
     }
+    # "quarta" of "quarta-feira": the short forms that are also ordinals.
+    short_forms = frozenset(
+        name for name in weekdays if any(other.startswith(f"{name}-") for other in weekdays)
+    )
     capitalised = cldr.names_capitalised(language)
     year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?"
     # "(?<![\w.,])" written after the first digit, so that the pattern starts with a digit.
@@ -397,14 +446,38 @@ def _names(language: str) -> _Names:
         rf"(?P<month>{month})(?!\w)\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\d.,:]\d|\d)"
         rf"{year}"
     )
-    weekday = re.compile(rf"(?:{_alternation(weekdays, capitalised, word_start=True)})(?!\w)")
+    periods = cldr.day_period_names(language)
+    # German writes a weekday and its time of day as one word ("Dienstagabend"): the weekday
+    # ends where a time of day starts.
+    compounds = "|".join(sorted((p for p in periods if p.isalpha()), key=len, reverse=True))
+    ending = rf"(?:(?!\w)|(?=(?:{compounds})(?!\w)))" if compounds else r"(?!\w)"
+    weekday = re.compile(
+        rf"(?:{_alternation(weekdays, capitalised, word_start=True, ending=ending)}){ending}"
+    )
     backwards = "|".join(re.escape(form[::-1]) for form in _forms(months, capitalised))
     digit_after_month = re.compile(rf"\d\s+(?:{backwards})")
-    return _Names(months, weekdays, day_first, month_first, weekday, capitalised, digit_after_month)
+    return _Names(
+        months, weekdays, day_first, month_first, weekday, short_forms, _day_period(periods),
+        capitalised, digit_after_month,
+    )  # fmt: skip
 
 
-def _alternation(names: dict[str, int], capitalised: bool, *, word_start: bool = False) -> str:
-    r"""The names as one alternation, each starting a word if `word_start`.
+def _day_period(periods: Iterable[str]) -> re.Pattern[str]:
+    """A time of day, after a space and up to two short words ("pela manhã", "por la tarde",
+    "dans la nuit"), or joined to the weekday ("abend" of "Dienstagabend")."""
+    names = "|".join(re.escape(p) for p in sorted(periods, key=len, reverse=True))
+    if not names:
+        return re.compile(r"(?!)")  # no time of day: never matches
+    return re.compile(
+        rf"(?:,?[^\S\n]+(?:[^\W\d_]{{1,5}}[^\S\n]+){{0,2}})?(?:{names})(?!\w)", re.IGNORECASE
+    )
+
+
+def _alternation(
+    names: dict[str, int], capitalised: bool, *, word_start: bool = False, ending: str = r"(?!\w)"
+) -> str:
+    r"""The names as one alternation, each starting a word if `word_start` and followed by
+    `ending` unless it ends with a dot.
 
     "(?<!\w)" is written after each name's first letter ("(?<!\w.)"), so that every
     alternative starts with a letter and the engine can skip to the possible first letters.
@@ -414,8 +487,8 @@ def _alternation(names: dict[str, int], capitalised: bool, *, word_start: bool =
     # "terça-feira" wins over "terça" and "Sept." over "Sep".
     by_first: dict[str, list[str]] = {}
     for form in _forms(names, capitalised):
-        ending = r"(?!\w)" if not form.endswith(".") else ""
-        by_first.setdefault(form[:1], []).append(re.escape(form[1:]) + ending)
+        end = ending if not form.endswith(".") else ""
+        by_first.setdefault(form[:1], []).append(re.escape(form[1:]) + end)
     guard = r"(?<!\w.)" if word_start else ""
     return "|".join(
         f"{re.escape(first)}{guard}(?:{'|'.join(rests)})" for first, rests in by_first.items()
