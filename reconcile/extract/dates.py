@@ -601,8 +601,9 @@ def _range_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?P<hyphen>[-–])|\s*[-–]\s*|(?P<comma>,)\s*"
         rf"|\s+(?:{words})(?:\s+(?:{articles})){{0,2}}\s*)"
     )
+    # "(?<![\w.,/:-])" written after the day's first digit, so that the search skips to digits.
     day_before = re.compile(
-        rf"(?<![\w.,/:-])(?P<day>\d{{1,2}})(?P<day_mark>{_ORDINAL_SUFFIX}){joiner}$",
+        rf"(?P<day>\d(?<![\w.,/:-].)\d?)(?P<day_mark>{_ORDINAL_SUFFIX}){joiner}$",
         re.IGNORECASE,
     )
     day_after = re.compile(
