@@ -148,6 +148,9 @@ class DateMention:
     readings: tuple[Reading, ...]  # every valid reading; exactly one for unambiguous forms
     weekday: WeekdayMention | None = None  # a weekday written beside the date
     separator: str = ""  # "/", ".", "-" for numeric forms
+    # A day of a range or pair whose month (and year) the date beside it writes: the "8" of
+    # "8 e 9 de dezembro", the "2" of "2.-4.12."; its text is the day alone.
+    borrows_month: bool = False
 
     @property
     def ambiguous(self) -> bool:

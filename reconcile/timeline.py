@@ -488,6 +488,7 @@ def _order_counts(mentions: Iterable[DateMention]) -> dict[DateOrder, int]:
             mention.form is DateForm.NUMERIC
             and not mention.ambiguous
             and not order_neutral(mention)
+            and not mention.borrows_month  # "16" of "16 e 17/12" is written in no order
         ):
             order = mention.readings[0].order
             counts[order] = counts.get(order, 0) + 1
@@ -510,6 +511,7 @@ def _examples(mentions: Iterable[DateMention], order: DateOrder) -> str:
         if m.form is DateForm.NUMERIC
         and not m.ambiguous
         and not order_neutral(m)
+        and not m.borrows_month
         and m.readings[0].order is order
     ]
     return ", ".join(texts[:3]) + (", ..." if len(texts) > 3 else "")

@@ -307,3 +307,140 @@ def test_brazilian_ordinal_first_of_the_month(tmp_path: Path) -> None:
     found = mentions(tmp_path, "pt-BR", "A greve começou na segunda-feira (1º/12).")
     assert summary(found) == [("1º/12", "numeric", [(12, 1, None)])]  # the ordinal is the day
     assert found[0].weekday is not None
+
+
+def days(found: tuple[DateMention, ...]) -> list[tuple[str, list[tuple[int | None, ...]], bool]]:
+    return [
+        (m.text, [(r.month, r.day, r.year) for r in m.readings], m.borrows_month) for m in found
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("pt-BR", "A reunião será nos dias 8 e 9 de dezembro.", ["8", "9 de dezembro"]),
+        ("pt-BR", "A greve vai de 1º a 3 de dezembro.", ["1", "3 de dezembro"]),
+        ("pt-BR", "Os jogos são nos dias 8, 9 e 10 de dezembro.", ["8", "9", "10 de dezembro"]),
+        ("es", "La cumbre será del 1 al 3 de diciembre.", ["1", "3 de diciembre"]),
+        ("es", "Votarán los días 8 y 9 de diciembre.", ["8", "9 de diciembre"]),
+        ("es", "Será entre el 8 y el 9 de diciembre.", ["8", "9 de diciembre"]),
+        ("fr", "La grève ira du 1er au 3 décembre.", ["1", "3 décembre"]),
+        ("fr", "Le vote aura lieu les 8 et 9 décembre.", ["8", "9 décembre"]),
+        ("de", "Der Streik dauert vom 1. bis 3. Dezember.", ["1", "3. Dezember"]),
+        ("de", "Die Messe läuft vom 14. bis zum 16. Dezember.", ["14", "16. Dezember"]),
+        ("it", "Lo sciopero va dal 1° al 3 dicembre.", ["1", "3 dicembre"]),
+        ("it", "Si vota tra l'8 e il 9 dicembre.", ["8", "9 dicembre"]),
+        ("en-GB", "The strike runs from 1 to 3 December.", ["1", "3 December"]),
+        ("en-GB", "The fair runs 1-3 December.", ["1", "3 December"]),
+        ("en-US", "The meeting is Dec. 8-9.", ["Dec. 8", "9"]),
+        ("en-US", "The meeting is Dec. 8 and 9.", ["Dec. 8", "9"]),
+        ("en-US", "The vote is between Dec. 1 and 3, aides said.", ["Dec. 1", "3"]),
+        ("en-US", "Talks run Dec. 1 through 3 in Rome.", ["Dec. 1", "3"]),
+        ("en-US", "The fair runs Dec. 8, 9 and 10.", ["Dec. 8", "9", "10"]),
+    ],
+)
+def test_days_of_a_range_or_pair_are_dates_of_their_own(
+    tmp_path: Path, locale: str, text: str, expected: list[str]
+) -> None:
+    path = tmp_path / f"{locale}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    found = document.dates
+    assert [m.text for m in found] == expected
+    # Every day takes the month the range writes once; only that date writes it.
+    assert all(r.month == 12 for m in found for r in m.readings)
+    assert [m.borrows_month for m in found] == [not any(c.isalpha() for c in t) for t in expected]
+    assert document.numbers == ()  # no day is left a bare number
+
+
+def test_a_range_shares_its_year(tmp_path: Path) -> None:
+    assert days(mentions(tmp_path, "en-US", "It runs December 1-3, 2025, in Lisbon.")) == [
+        ("December 1", [(12, 1, 2025)], False),
+        ("3, 2025", [(12, 3, 2025)], True),
+    ]
+    assert days(mentions(tmp_path, "pt-BR", "Vai de 1º a 3 de dezembro de 2025.")) == [
+        ("1", [(12, 1, 2025)], True),
+        ("3 de dezembro de 2025", [(12, 3, 2025)], False),
+    ]
+
+
+def test_numeric_range_days_read_like_the_date_that_writes_the_month(tmp_path: Path) -> None:
+    # The day takes the place of the number beside it, read in every order the date reads.
+    assert days(mentions(tmp_path, "de", "Die Schlichtung ist am 2.-4.12. in Kassel.")) == [
+        ("2", [(2, 12, None), (12, 2, None)], True),
+        ("4.12.", [(4, 12, None), (12, 4, None)], False),
+    ]
+    assert days(mentions(tmp_path, "pt-BR", "A prova será em 16 e 17/12.")) == [
+        ("16", [(12, 16, None)], True),
+        ("17/12", [(12, 17, None)], False),
+    ]
+    assert days(mentions(tmp_path, "pt-BR", "Será entre 8 e 10/12.")) == [
+        ("8", [(8, 12, None), (12, 8, None)], True),
+        ("10/12", [(10, 12, None), (12, 10, None)], False),
+    ]
+    assert days(mentions(tmp_path, "en-US", "The meeting is on 12/8-9, the last.")) == [
+        ("12/8", [(12, 8, None), (8, 12, None)], False),
+        ("9", [(12, 9, None), (9, 12, None)], True),
+    ]
+    assert days(mentions(tmp_path, "en-US", "The fair takes place 12/2-12/4.")) == [
+        ("12/2", [(12, 2, None), (2, 12, None)], False),
+        ("12/4", [(12, 4, None), (4, 12, None)], False),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "dates_found"),
+    [
+        ("de", "Die Kosten stiegen von 30 bis 40 Millionen, um 2-3%.", []),
+        ("en-US", "They won 3-1; the line runs 24/7; see pages 12-14.", []),
+        ("en-US", "Add 1-2/3 cup of flour.", []),
+        ("de", "Um 14.30 bis 3. Dezember.", ["3. Dezember"]),
+        ("en-US", "On Dec. 8 and 9 people were hurt.", ["Dec. 8"]),
+        ("en-US", "On Dec. 8 to 10 percent fell.", ["Dec. 8"]),
+        ("pt-BR", "O placar foi de 3 a 1 em 5 de dezembro.", ["5 de dezembro"]),
+        ("es", "Ganaron el 9 y el 3 de diciembre.", ["3 de diciembre"]),  # no backward range
+    ],
+)
+def test_no_range_where_none_is_written(
+    tmp_path: Path, locale: str, text: str, dates_found: list[str]
+) -> None:
+    assert [m.text for m in mentions(tmp_path, locale, text)] == dates_found
+
+
+def check_pair(tmp_path: Path, versions: dict[str, str]) -> list[tuple[str, str, str]]:
+    paths = []
+    for locale, text in versions.items():
+        path = tmp_path / f"{locale}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    report = api.check(paths, api.Options(today=dt.date(2025, 11, 25)))
+    source = report.stories[0].findings
+    return [(f.rule, f.severity.value, f.location.excerpt) for f in source]
+
+
+def test_a_faithful_day_pair_is_no_mismatch_and_a_changed_start_is(tmp_path: Path) -> None:
+    pt = "O Copom se reúne nos dias 8 e 9 de dezembro, a última reunião do ano."
+    for en in (
+        "The Copom meets on Dec. 8 and 9, the last meeting of the year.",
+        "The Copom meets on Dec. 8-9, the last meeting of the year.",
+        "The Copom meets on Dec. 8 and Dec. 9, the last meeting of the year.",
+    ):
+        assert check_pair(tmp_path, {"pt-BR": pt, "en-US": en}) == []
+    changed = "The Copom meets on Dec. 7 and 9, the last meeting of the year."
+    assert check_pair(tmp_path, {"pt-BR": pt, "en-US": changed}) == [
+        ("date-mismatch", "error", "Dec. 7")
+    ]
+    de = "Eine Schlichtung ist für den 2.-4.12. in Kassel geplant."
+    assert (
+        check_pair(tmp_path, {"de": de, "en-US": "Arbitration is set for Dec. 2-4 in Kassel."})
+        == []
+    )
+    assert check_pair(
+        tmp_path, {"de": de, "en-US": "Arbitration is set for Dec. 3-4 in Kassel."}
+    ) == [("date-mismatch", "error", "Dec. 3")]
+
+
+def test_a_weekday_beside_a_day_pair_is_not_given_to_the_borrowed_day(tmp_path: Path) -> None:
+    # "(Monday and Tuesday)" names both days: the one whose month is written once takes none.
+    found = mentions(tmp_path, "en-US", "The vote is Dec. 8 and 9 (Monday and Tuesday).")
+    assert [(m.text, m.weekday) for m in found] == [("Dec. 8", None), ("9", None)]

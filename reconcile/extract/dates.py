@@ -36,10 +36,17 @@ from reconcile.model import (
 # digit that no word character stands before ("(?<!...)." after the first digit), that is at
 # the start of a run of digits: they are tried only there (numbers.matches_at). The separator
 # must repeat before a year; a dot or hyphen form needs a year (or, where the locale writes
-# "21.11.", a trailing dot) so that decimals and scores stay out.
+# "21.11.", a trailing dot) so that decimals and scores stay out. A hyphen before or after
+# the date is let through here and checked by _hyphens_join_a_range: it may join a range.
 _NUMERIC = re.compile(
-    r"(\d(?<![\w/.,:-].)\d?)º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:-]\d)"
+    r"(\d(?<![\w/.,:].)\d?)º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:]\d)"
 )
+# What a hyphen joins to a numeric date in a range: a day or another numeric date, before
+# ("2.-4.12.", "12/2-12/4") or after ("12/8-9"). Anything else there, a code or a score,
+# keeps the date out, as the hyphen always did.
+_DAY_OR_DATE = r"\d{1,2}(?:[./]\d{1,2}(?:[./]\d{4}|[./]\d{2})?)?"
+_RANGE_BEFORE_HYPHEN = re.compile(rf"(?<![\w.,/:-]){_DAY_OR_DATE}[.º]?-$")
+_RANGE_AFTER_HYPHEN = re.compile(rf"-{_DAY_OR_DATE}(?![\d%/]|[.,:]\d)")
 _ISO = re.compile(r"(\d(?<![\w/.-].)\d{3})-(\d{2})-(\d{2})(?![\w/]|[.-]\d)")
 # Fractions such as "2/3 of the vote" or "1/2 cup" are not dates unless something says so.
 _OF_AFTER = re.compile(r"\s+(?:of|de|do|da|dos|das|du|des|del|der|di|dei|della)\b", re.IGNORECASE)
@@ -79,6 +86,24 @@ _DAY_AFTER_ARTICLE_WEEKDAY = re.compile(
 _ARTICLE_BEFORE = re.compile(
     r"(?<!\w)(?:el|o|le|il|am|na|no|do|da|del|al|au|du|vom|lo|dem|den)\s+$", re.IGNORECASE
 )
+# Words that join the days of one month in a range or a pair ("8 e 9 de dezembro", "Dec. 1
+# to 3", "vom 1. bis 3. Dezember", "dal 1° al 3 dicembre"), and the articles that may follow
+# them ("entre el 8 y el 9", "bis zum 3.", "do dia 1º ao dia 3"); a hyphen or dash joins them
+# in every language. Only tried beside a date found by the patterns above.
+_DAY_JOINERS = {
+    "en": ("and|&|or|to|through|thru", "the"),
+    "pt": ("e|ou|a|ao|até", "o|dia"),
+    "es": ("y|e|o|u|a|al|hasta", "el|día"),
+    "fr": ("et|ou|au|à|jusqu['’]au", "le"),
+    "de": ("und|oder|bis", "zum"),
+    "it": ("e|ed|o|a|al|all['’]|fino al", "il"),
+}
+_ORDINAL_SUFFIX = r"(?:º|°|ª|er|st|nd|rd|th|\.)?"
+# A day joined by a word or a spaced dash after a month-first date ("Dec. 8 and 9") only where
+# nothing it could count follows: "Dec. 8 and 9 people" is a date and a count.
+_PAIR_END = re.compile(rf"\s*(?:[^\w\s%]|\Z)|\s+(?:{_FOLLOWING})(?!\w)", re.IGNORECASE)
+# The year after the last day of a month-first range: "December 1-3, 2025".
+_YEAR_AFTER = re.compile(r",?\s+(\d{4})(?!\d)")
 _DIGIT = re.compile(r"\d")
 # A weekday's short form that is the first part of its name is a word of its own too:
 # Portuguese "segunda", "terça", "quarta", "quinta", "sexta" (of "segunda-feira"...) are
@@ -120,6 +145,11 @@ class _Names:
     # A digit, white space and a month name written backwards: searched for in the reversed
     # text before month_first is tried (see _named_dates).
     digit_after_month: re.Pattern[str]
+    # A day and the word or dash joining it to the date after it ("8 e " before "9 de
+    # dezembro"), searched for at the end of the text before that date; and the joiner and the
+    # day after a date ("-3" after "Dec. 1"), matched where the date ends.
+    day_before: re.Pattern[str]
+    day_after: re.Pattern[str]
 
 
 class _Found(NamedTuple):
@@ -131,6 +161,7 @@ class _Found(NamedTuple):
     form: DateForm
     readings: tuple[Reading, ...]
     separator: str = ""
+    borrows_month: bool = False  # see DateMention.borrows_month
 
 
 def extract_dates(
@@ -166,20 +197,27 @@ def extract_dates(
         if not taken.overlaps(candidate.start, candidate.end):
             found.append(candidate)
             taken.add(candidate.start, candidate.end)
+    found = _with_range_days(text, names, found, taken)
     found.sort(key=attrgetter("start"))
 
     used: set[int] = set()
     weekday_starts = [w.start for w in weekdays]
     mentions = []
     for date in found:
-        weekday = _adjacent_weekday(text, date, weekdays, weekday_starts, used, names.day_period)
+        weekday = None
+        # A weekday beside a range or pair may name either day ("segunda e terça-feira, 8 e 9
+        # de dezembro"): the day whose month is written elsewhere takes none.
+        if not date.borrows_month:
+            weekday = _adjacent_weekday(
+                text, date, weekdays, weekday_starts, used, names.day_period
+            )
         sentence = _sentence_of(starts, date.start)
         if weekday is not None and weekday.sentence != sentence:
             # A weekday beside a date is reported in the date's sentence.
             weekday = _with_sentence(weekday, sentence)
         mention = DateMention(
             date.start, date.end, date.text, sentence, date.form, date.readings, weekday,
-            date.separator,
+            date.separator, date.borrows_month,
         )  # fmt: skip
         mentions.append(mention)
     bare = tuple(w for i, w in enumerate(weekdays) if i not in used)
@@ -237,6 +275,8 @@ def _numeric_dates(
             and not (separator == "." and trailing_dot and dotted_day_month)
         ):
             continue
+        if not _hyphens_join_a_range(text, m.start(), m.end()):
+            continue
         end = m.end() if separator == "." and trailing_dot and not year_text else m.end(3)
         if year_text:
             end = m.end(4)
@@ -250,6 +290,16 @@ def _numeric_dates(
             yield _Found(
                 m.start(), end, text[m.start() : end], DateForm.NUMERIC, readings, separator
             )
+
+
+def _hyphens_join_a_range(text: str, start: int, end: int) -> bool:
+    """False where a hyphen beside the date joins it to something other than a day or date."""
+    hyphen_before = start > 0 and text[start - 1] == "-"
+    if hyphen_before and not _RANGE_BEFORE_HYPHEN.search(text, max(0, start - 16), start):
+        return False
+    if text.startswith("-", end) and text[end + 1 : end + 2].isdigit():
+        return _RANGE_AFTER_HYPHEN.match(text, end) is not None
+    return True
 
 
 def _looks_like_fraction(text: str, start: int, end: int, first: int, second: int) -> bool:
@@ -358,6 +408,145 @@ def _reads_as_ordinal(text: str, start: int, end: int) -> bool:
     return word not in _AFTER_SHORT_WEEKDAY
 
 
+def _with_range_days(
+    text: str, names: _Names, found: Sequence[_Found], taken: _Spans
+) -> list[_Found]:
+    """The dates found, and the other days of the range or pair each belongs to, each a date
+    of its own with the month (and year) the found date writes: the "8" of "8 e 9 de
+    dezembro", the "3" of "Dec. 1-3", the "2" of "2.-4.12.".
+
+    Looked for only beside the dates found, and after every pattern has had its say: a day
+    another pattern took, such as the day after a weekday ("el jueves 4 y el 6/12"), stays.
+    """
+    dates = []
+    for date in found:
+        dated, days = _range_of(text, names, date)
+        dates.append(dated)
+        for day in days:
+            if not taken.overlaps(day.start, day.end):
+                dates.append(day)
+                taken.add(day.start, day.end)
+    return dates
+
+
+def _range_of(text: str, names: _Names, date: _Found) -> tuple[_Found, list[_Found]]:
+    """The date, with the year its range writes, and the other days of its range or pair.
+
+    A day-first date ("9 de dezembro", "4.12.") is the last of its range, a month-first one
+    ("Dec. 1") the first; a numeric date may be either ("16 e 17/12", "12/8-9").
+    """
+    if date.form is DateForm.NAMED:
+        if date.readings[0].order is DateOrder.DMY:
+            return date, _days_before(text, names, date)
+        return _days_after(text, names, date)
+    if date.form is DateForm.NUMERIC:
+        dated, after = _days_after(text, names, date)
+        return dated, [*_days_before(text, names, date), *after]
+    return date, []
+
+
+def _days_before(text: str, names: _Names, date: _Found) -> list[_Found]:
+    """The days joined to the date from before it, nearest last: "8, 9 e" before "10 de
+    dezembro". A comma joins a day only where a word or dash joins the next one."""
+    days: list[_Found] = []
+    start, following = date.start, _joined_number(date, before=True)
+    while True:
+        m = names.day_before.search(text, max(0, start - 24), start)
+        if m is None or (m.group("comma") and not days):
+            break
+        day = int(m.group("day"))
+        readings = _readings_with_day(date, day, before=True)
+        if m.group("day_mark") == "º":  # an ordinal marks the day: "1º e 2/12"
+            readings = tuple(r for r in readings if r.order is DateOrder.DMY)
+        if day >= following or not readings:
+            break  # a range runs forward; a figure or another month's day is no such day
+        start, following = m.start("day"), day
+        days.append(_range_day(text, date, m.start("day"), m.end("day"), readings))
+    return days[::-1]
+
+
+def _days_after(text: str, names: _Names, date: _Found) -> tuple[_Found, list[_Found]]:
+    """The date and the days joined to it after it: "-3" after "Dec. 1", ", 9 and 10" after
+    "Dec. 8". A year after the last day ("December 1-3, 2025") is every day's year."""
+    if date.readings[0].year is not None:
+        return date, []  # "12/8/2025-9" is no range of ours
+    days: list[_Found] = []
+    pending: list[_Found] = []  # days joined by a comma, until a word or dash joins one
+    end, previous = date.end, _joined_number(date, before=False)
+    while True:
+        m = names.day_after.match(text, end)
+        if m is None:
+            break
+        day = int(m.group("day"))
+        readings = _readings_with_day(date, day, before=False)
+        if day <= previous or not readings:
+            break
+        loose = not m.group("hyphen") and not m.group("comma")
+        if loose and _PAIR_END.match(text, m.end()) is None:
+            break  # "Dec. 8 and 9 people"
+        pending.append(_range_day(text, date, m.start("day"), m.end("day"), readings))
+        if not m.group("comma"):
+            days += pending
+            pending = []
+        end, previous = m.end(), day
+    year = _YEAR_AFTER.match(text, days[-1].end) if days else None
+    if year is None or date.form is not DateForm.NAMED:
+        return date, days
+    # The year is written once, after the last day; that day's span takes it in, as
+    # "November 21, 2025" does, so that no figure is read in it.
+    value = int(year.group(1))
+    last = days[-1]._replace(end=year.end(), text=text[days[-1].start : year.end()])
+    return _with_year(date, value), [_with_year(d, value) for d in (*days[:-1], last)]
+
+
+def _joined_number(date: _Found, *, before: bool) -> int:
+    """The number of the date that a day before it (or after it) stands beside: its day, or
+    for a numeric date the first (or second) number as written."""
+    reading = date.readings[0]
+    if date.form is not DateForm.NUMERIC:
+        return reading.day
+    first, second = _as_written(reading)
+    return first if before else second
+
+
+def _readings_with_day(date: _Found, day: int, *, before: bool) -> tuple[Reading, ...]:
+    """The readings of `day` taken with the month and year of `date`. A numeric day takes the
+    place of the number beside it ("2" for the "4" of "4.12."), read in the orders the date
+    is read in, so that both dates of a range read alike."""
+    reading = date.readings[0]
+    if date.form is not DateForm.NUMERIC:
+        month = reading.month
+        if month is None or not _valid(day, month, reading.year):
+            return ()
+        return (Reading(reading.order, month, day, reading.year),)
+    first, second = _as_written(reading)
+    pair = (day, second) if before else (first, day)
+    orders = {r.order for r in date.readings}
+    return tuple(r for r in numeric_readings(*pair, reading.year) if r.order in orders)
+
+
+def _as_written(reading: Reading) -> tuple[int, int]:
+    """A numeric reading's two numbers in the order the text writes them."""
+    assert reading.month is not None  # numeric readings always have a month
+    if reading.order is DateOrder.MDY:
+        return reading.month, reading.day
+    return reading.day, reading.month
+
+
+def _range_day(
+    text: str, date: _Found, start: int, end: int, readings: tuple[Reading, ...]
+) -> _Found:
+    return _Found(
+        start, end, text[start:end], date.form, readings, date.separator, borrows_month=True
+    )
+
+
+def _with_year(date: _Found, year: int) -> _Found:
+    return date._replace(
+        readings=tuple(Reading(r.order, r.month, r.day, year) for r in date.readings)
+    )
+
+
 def _adjacent_weekday(
     text: str,
     mention: _Found,
@@ -435,6 +624,7 @@ def _names(tag: str) -> _Names:
         name for name in weekdays if any(other.startswith(f"{name}-") for other in weekdays)
     )
     capitalised = cldr.names_capitalised(language)
+    day_before, day_after = _range_patterns(language)
     year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?"
     # "(?<![\w.,])" written after the first digit, so that the pattern starts with a digit.
     day_first = re.compile(
@@ -458,8 +648,26 @@ def _names(tag: str) -> _Names:
     digit_after_month = re.compile(rf"\d\s+(?:{backwards})")
     return _Names(
         months, weekdays, day_first, month_first, weekday, short_forms, _day_period(periods),
-        capitalised, digit_after_month,
+        capitalised, digit_after_month, day_before, day_after,
     )  # fmt: skip
+
+
+def _range_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The patterns of a day joined to a date before it and after it (see `_Names`)."""
+    words, articles = _DAY_JOINERS.get(language, ("(?!)", "(?!)"))
+    joiner = (
+        rf"(?:(?P<hyphen>[-–])|\s*[-–]\s*|(?P<comma>,)\s*"
+        rf"|\s+(?:{words})(?:\s+(?:{articles})){{0,2}}\s*)"
+    )
+    # "(?<![\w.,/:-])" written after the day's first digit, so that the search skips to digits.
+    day_before = re.compile(
+        rf"(?P<day>\d(?<![\w.,/:-].)\d?)(?P<day_mark>{_ORDINAL_SUFFIX}){joiner}$",
+        re.IGNORECASE,
+    )
+    day_after = re.compile(
+        rf"{joiner}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%°/]|[.,:]\d)", re.IGNORECASE
+    )
+    return day_before, day_after
 
 
 def _day_period(periods: Iterable[str]) -> re.Pattern[str]:

@@ -265,6 +265,7 @@ class DateMismatch(Rule):
             )
             if intended is not None and mention.ambiguous:
                 suggestion = rewrite(mention, intended, target.timeline.order)
+            if suggestion is not None:
                 order = ORDER_WORDS[target.timeline.order]
                 message += f"; written {order} as this version writes dates, it is {suggestion!r}"
             yield self.finding(
@@ -315,8 +316,8 @@ class DateAmbiguous(Rule):
 
 def rewrite(mention: DateMention, assessment: Assessment, order: DateOrder) -> str | None:
     """The mention written in `order`, keeping its separator, padding and year."""
-    if mention.form is not DateForm.NUMERIC or order is DateOrder.YMD:
-        return None
+    if mention.form is not DateForm.NUMERIC or order is DateOrder.YMD or mention.borrows_month:
+        return None  # a day alone ("16" of "16 e 17/12") is written in no order
     reading = assessment.reading
     parts = mention.text.rstrip(".").replace("º", "").split(mention.separator)
     day, month = (parts[0], parts[1]) if reading.order is DateOrder.DMY else (parts[1], parts[0])
@@ -332,10 +333,13 @@ def _weekday_like(document: Document, weekday: int, like: str) -> str:
 
 
 def _written_against(version: Version, order: DateOrder) -> Iterator[ResolvedDate]:
-    """Numeric dates whose meant reading is in the order other than `order`."""
+    """Numeric dates whose meant reading is in the order other than `order`.
+
+    A day that borrows its month is left out: the date that writes the month is reported.
+    """
     for resolved in version.timeline.dates:
         mention = resolved.mention
-        if mention.form is not DateForm.NUMERIC or order_neutral(mention):
+        if mention.form is not DateForm.NUMERIC or order_neutral(mention) or mention.borrows_month:
             continue
         if resolved.assessments[resolved.chosen].reading.order is not order:
             yield resolved
