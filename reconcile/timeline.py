@@ -135,6 +135,8 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
                 total -= scores[index]
                 sourced -= scores[index] if index in from_source else 0.0
             low += 1
+        if best is not None and -(sourced + TODAY_SCORE) > best[0]:
+            continue  # the source's evidence fits worse than around the best centre so far
         current = TODAY_SCORE if abs(centre - today_number) <= window else 0.0
         rank = (
             -(sourced + current),
