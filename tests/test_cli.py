@@ -184,3 +184,15 @@ def test_weekday_mismatch_suggests_the_fitting_weekday(tmp_path: Path) -> None:
     assert finding["excerpt"] == "segunda-feira, 27 de novembro de 2025"
     assert finding["suggestion"] == "quinta-feira, 27 de novembro de 2025"
     assert "27 November 2025 is a Thursday" in finding["message"]
+
+
+def test_readme_shows_what_its_first_command_prints() -> None:
+    # The README opens with a command and the output it prints: keep the two in step.
+    root = Path(__file__).parent.parent
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    command = readme.split("```sh\n", 1)[1].split("\n", 1)[0]
+    arguments = command.split(".venv/bin/reconcile ", 1)[1].split()
+    shown = readme.split("```text\n", 1)[1].split("```", 1)[0]
+    result = run(*arguments, cwd=root)
+    assert result.returncode == 1, result.stderr
+    assert result.stdout == shown
