@@ -388,6 +388,49 @@ def test_times_written_with_a_space_or_in_a_range_are_times(
     assert values(tmp_path, locale, text) == [("300", Decimal(300))]
 
 
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("es-AR", "El INDEC publicará el dato a las 16."),
+        ("es", "La reunión será a las 16 horas en el ministerio."),
+        ("es", "El partido empieza a las 21 hs en el estadio."),
+        ("es", "La votación será a las 9 de la mañana en el Senado."),
+        ("it", "La seduta riprende alle 16."),
+        ("it", "Il voto è alle 9 del mattino."),
+        ("pt-BR", "A sessão começa às 16 horas."),
+        ("pt-BR", "O voto será às 9 da manhã."),
+        ("fr", "La séance ouvre à 16 heures."),
+        ("fr", "Les élus arrivent vers 9 heures du matin."),
+    ],
+)
+def test_an_hour_without_minutes_is_a_time(tmp_path: Path, locale: str, text: str) -> None:
+    assert values(tmp_path, locale, text) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "count"),
+    [
+        ("es", "El Gobierno multó a las 16 empresas.", "16"),
+        ("es", "La huelga duró 16 horas.", "16"),
+        ("fr", "La grève a duré 16 heures.", "16"),
+        ("fr", "Le nombre est passé de 12 à 16.", "12 à 16"),
+    ],
+)
+def test_a_count_after_an_hour_word_is_not_a_time(
+    tmp_path: Path, locale: str, text: str, count: str
+) -> None:
+    assert [t for t, _ in values(tmp_path, locale, text)] == [count]
+
+
+def test_a_bare_hour_translated_with_a_clock_word_passes(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        es_AR="El INDEC publicará el dato de noviembre el martes 15/12 a las 16.",
+        en_GB="INDEC will publish November's figure on Tuesday 15/12 at 4 pm.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
 def test_decimals_in_a_range_are_not_times(tmp_path: Path) -> None:
     assert values(tmp_path, "de", "Die Preise stiegen von 1.25 bis 1.50 Euro.") == [
         ("1.25 bis 1.50 Euro", Decimal("1.25"))

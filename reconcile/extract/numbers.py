@@ -50,6 +50,18 @@ _CLOCK_FORM = re.compile(r"(?<![\w.,:])(?:[01]?\d|2[0-3])[.:h][0-5]\d(?![\d.,]\d
 _TIME_WORD_BEFORE = re.compile(
     r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words.TIME_WORDS) + r")\s$", re.IGNORECASE
 )
+# An hour alone, "a las 16", "à 16 heures", "9 de la mañana": see numberwords.HOUR_ARTICLES.
+_HOUR_BEFORE = re.compile(
+    rf"(?:^|[^\w'’])(?:(?P<article>{'|'.join(map(re.escape, words.HOUR_ARTICLES))})"
+    rf"|{'|'.join(map(re.escape, words.HOUR_PREPOSITIONS))})\s$",
+    re.IGNORECASE,
+)
+_HOUR_WORD = rf"\s+(?:{'|'.join(map(re.escape, words.HOUR_WORDS))})(?!\w)"
+_HOUR_WORD_AFTER = re.compile(_HOUR_WORD, re.IGNORECASE)
+_DAY_PART_AFTER = re.compile(
+    rf"(?:{_HOUR_WORD})?\s+(?:{'|'.join(map(re.escape, words.DAY_PARTS))})(?!\w)", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”\"](?!\d)|\n|$)")
 # Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs.
 _IDENTIFIER = re.compile(
     r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}|(?<![\d-])\d{4,5}-\d{4}(?![\d-])"
@@ -157,7 +169,26 @@ def _special(
             if not _inside(start, end, spans):
                 found.append(_plain(text, start, end, kind, Decimal(0), starts))
                 insort(spans, (start, end))
+    for start, end in runs:
+        if end - start <= 2 and _is_bare_hour(text, start, end) and not _inside(start, end, spans):
+            found.append(_plain(text, start, end, NumberKind.TIME, Decimal(0), starts))
+            insort(spans, (start, end))
     return found
+
+
+def _is_bare_hour(text: str, start: int, end: int) -> bool:
+    """Whether the one or two digits at start:end are an hour said without minutes or clock
+    word, as numberwords.HOUR_ARTICLES explains."""
+    if int(text[start:end]) > 24 or (start and text[start - 1] in ".,"):
+        return False
+    if _DAY_PART_AFTER.match(text, end):
+        return True
+    before = _HOUR_BEFORE.search(text, max(0, start - 16), start)
+    if before is None:
+        return False
+    if _HOUR_WORD_AFTER.match(text, end):
+        return True
+    return before.group("article") is not None and _CLAUSE_END.match(text, end) is not None
 
 
 # What joins the two times of a range: a dash, or one short word ("und", "bis", "to").
