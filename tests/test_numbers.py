@@ -66,6 +66,30 @@ def test_mil_millones_rendered_a_thousand_million_passes(tmp_path: Path) -> None
     assert (code, findings) == (0, [])
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "value"),
+    [
+        ("es-MX", "Se destinarán 4 mil 200 millones de pesos.", Decimal(4_200_000_000)),
+        ("es-MX", "Costó $4 mil 200 millones.", Decimal(4_200_000_000)),
+        ("pt-BR", "O plano custa R$ 2 mil 500 milhões.", Decimal(2_500_000_000)),
+        ("es", "Fueron 3 mil millones de euros.", Decimal(3_000_000_000)),
+    ],
+)
+def test_thousands_of_millions_are_one_figure(
+    tmp_path: Path, locale: str, text: str, value: Decimal
+) -> None:
+    assert [v for _, v in values(tmp_path, locale, text)] == [value]
+
+
+def test_mexican_mil_millones_rendered_billion_passes(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        es_MX="El gobierno destinará 4 mil 200 millones de pesos a obras de emergencia.",
+        en_US="The government will allocate 4.2 billion pesos to emergency works.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
 def test_billon_rendered_billion_is_flagged_with_both_values(tmp_path: Path) -> None:
     paths = story(
         tmp_path,

@@ -122,10 +122,14 @@ def extract_numbers(
         return (), None
     style = _style(text, raw, locale.tag, decimal)
     found = special
-    for start, end in raw:
+    reach = 0  # where the last figure ends: "4 mil 200 millones" takes the "200" in it
+    for start, end in sorted(raw):
+        if start < reach:
+            continue
         mention = _digit_mention(text, start, end, style.decimal, lexicon, starts)
         if mention is not None:
             found.append(mention)
+            reach = mention.end
     taken = sorted([(m.start, m.end) for m in found] + date_spans)
     # text2num runs only on sentences with a number or scale word the digits did not take.
     hits = _number_word_starts(text, lexicon.language, taken)
@@ -395,6 +399,16 @@ def _digit_mention(
             scale_word = text[scale.start("word") : second.end("word")]
             scale_value *= _scale_of(lexicon.language, second.group("word"))
             cursor = second.end()
+        elif scale_value == 1000 and numeral.isdigit():
+            # "4 mil 200 millones" (Mexico): 4,200 millions, one figure; the "200" is
+            # skipped by extract_numbers, as inside this one.
+            more = _THOUSANDS_AND.match(text, cursor)
+            second = lexicon.scale.match(text, more.end()) if more else None
+            if more and second and _scale_of(lexicon.language, second.group("word")) > 1000:
+                value = value * 1000 + int(more.group(1))
+                scale_word = second.group("word")
+                scale_value = _scale_of(lexicon.language, scale_word)
+                cursor = second.end()
     kind, unit = NumberKind.CARDINAL, ""
     if currency_before:
         kind, unit = NumberKind.MONEY, currency_before[1]
@@ -420,6 +434,10 @@ def _digit_mention(
         None, unit, scale_word, scale_value, False,  # upper, unit, scale, scale_value, spelled
         numeral, start, end, used_mark, ambiguous, alternative,
     )  # fmt: skip
+
+
+# The hundreds after "mil" in "4 mil 200 millones", before the scale word.
+_THOUSANDS_AND = re.compile(r"\s(\d{1,3})(?![\d.,]\d)")
 
 
 def _plain(
