@@ -380,6 +380,31 @@ def test_ordinals_ranges_and_units(tmp_path: Path) -> None:
     assert (scaled.value, scaled.upper) == (Decimal(10000), Decimal(12000))
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "ends"),
+    [
+        ("en-GB", "The damage was €30 million to €40 million a day.", (30, 40)),
+        ("en-US", "It costs $1 billion-$2 billion.", (1000, 2000)),
+        ("pt-BR", "O custo vai de R$ 1 bilhão a R$ 2 bilhões.", (1000, 2000)),
+    ],
+)
+def test_a_range_with_the_scale_on_both_ends_is_one_range(
+    tmp_path: Path, locale: str, text: str, ends: tuple[int, int]
+) -> None:
+    (found,) = numbers(tmp_path, locale, text)
+    million = Decimal(1_000_000)
+    assert (found.kind, found.value, found.upper) == (
+        NumberKind.MONEY, ends[0] * million, ends[1] * million,
+    )  # fmt: skip
+
+
+def test_a_change_between_two_percentages_is_not_a_range(tmp_path: Path) -> None:
+    assert values(tmp_path, "en-US", "Sales rose from 10% to 17%.") == [
+        ("10%", Decimal(10)),
+        ("17%", Decimal(17)),
+    ]
+
+
 def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
     text = (
         "Em 21/11/2025, às 14h30 e às 9.40, a Lei 14.133/2021 e o G20 ligaram para "

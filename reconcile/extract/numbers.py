@@ -892,12 +892,12 @@ def _range(
     else:
         # "10 a 12 mil" is one range whose first end borrows the second's scale; but where
         # the first end carries its own unit, "del 10% al 17%" or "1,8 % à 115,52 euros" is
-        # a change from one figure to another, written alike in every language.
+        # a change from one figure to another, written alike in every language. Two
+        # amounts of one kind with their scale words, "€30 million to €40 million", are
+        # the range another language writes "30 bis 40 Millionen Euro".
         linked = (
-            low.kind is NumberKind.CARDINAL
-            and not low.unit
-            and lexicon.range_link.fullmatch(gap) is not None
-        )
+            (low.kind is NumberKind.CARDINAL and not low.unit) or _scaled_alike(low, high)
+        ) and lexicon.range_link.fullmatch(gap) is not None
         if not linked:
             before = text[max(0, low.start - 20) : low.start]
             linked = any(
@@ -926,6 +926,11 @@ def _range(
         scale_value=scale_value,
         spelled=low.spelled and high.spelled,
     )
+
+
+def _scaled_alike(low: NumberMention, high: NumberMention) -> bool:
+    """Whether both ends of a range carry a scale word and are of one kind and unit."""
+    return bool(low.scale and high.scale) and (low.kind, low.unit) == (high.kind, high.unit)
 
 
 @cache
