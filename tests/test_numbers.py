@@ -480,6 +480,21 @@ def test_a_bare_hour_translated_with_a_clock_word_passes(tmp_path: Path) -> None
     assert check_json(*paths) == (0, [])
 
 
+@pytest.mark.parametrize(
+    ("locale", "sentence"),
+    [
+        ("pt_BR", "Segundo a PF, o esquema desviou R$ 1,5 bilhão de aposentados do INSS."),
+        ("fr_CA", "La dette nette atteindra 237,6 milliards $ l'an prochain, soit 38,9 % du PIB."),
+    ],
+)
+def test_a_sentence_left_untranslated_is_reported_once(
+    tmp_path: Path, locale: str, sentence: str
+) -> None:
+    paths = story(tmp_path, **{locale: sentence}, en_US=sentence)
+    _code, findings = check_json(*paths)
+    assert [f["rule"] for f in findings] == ["language-untranslated"]
+
+
 def test_decimals_in_a_range_are_not_times(tmp_path: Path) -> None:
     assert values(tmp_path, "de", "Die Preise stiegen von 1.25 bis 1.50 Euro.") == [
         ("1.25 bis 1.50 Euro", Decimal("1.25"))
