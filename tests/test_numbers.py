@@ -495,6 +495,21 @@ def test_a_sentence_left_untranslated_is_reported_once(
     assert [f["rule"] for f in findings] == ["language-untranslated"]
 
 
+@pytest.mark.parametrize(
+    ("versions", "reader"),
+    [
+        ({"pt_BR": "Foram 1.500 pessoas.", "en_US": "There were 1.500 people."}, "an en-US"),
+        ({"en_US": "There were 1,500 people.", "pt_BR": "Foram 1,500 pessoas."}, "a pt-BR"),
+        ({"pt_BR": "Foram 1.200 pipas.", "en_US": "There were 2,100 tankers."}, "an en-US"),
+    ],
+)
+def test_messages_name_the_reader_with_the_right_article(
+    tmp_path: Path, versions: dict[str, str], reader: str
+) -> None:
+    _code, findings = check_json(*story(tmp_path, **versions))
+    assert any(f"{reader} reader takes it" in str(f["message"]) for f in findings), findings
+
+
 def test_decimals_in_a_range_are_not_times(tmp_path: Path) -> None:
     assert values(tmp_path, "de", "Die Preise stiegen von 1.25 bis 1.50 Euro.") == [
         ("1.25 bis 1.50 Euro", Decimal("1.25"))

@@ -337,6 +337,12 @@ def _show(number: NumberMention) -> str:
     return value
 
 
+def _a_reader(tag: str) -> str:
+    """A reader of the locale, with the article: "an en-US reader", "a pt-BR reader"; the
+    article goes by the tag's first letter ("an es", "an it", "a de", "a fr", "a nl")."""
+    return f"{'an' if tag[:1].lower() in 'aeiou' else 'a'} {tag} reader"
+
+
 def _power(value: int) -> str:
     return f"10^{len(str(value)) - 1}"
 
@@ -426,7 +432,7 @@ class NumberMismatch(Rule):
                 note, suggestion = false_friend(ours, source, theirs, target)
                 reader = ""
                 if theirs.ambiguous:
-                    reader = f" as a {target.locale.tag} reader takes it"
+                    reader = f" as {_a_reader(target.locale.tag)} takes it"
                 yield self.finding(
                     target,
                     theirs.start,
@@ -512,7 +518,7 @@ class NumberLocaleFormat(Rule):
                 if read is None:
                     how = f"{tag} does not write figures this way"
                 else:
-                    how = f"a {tag} reader takes it as {_plain(read)}"
+                    how = f"{_a_reader(tag)} takes it as {_plain(read)}"
                 mark = "comma" if style.locale_decimal == "," else "point"
                 yield self.finding(
                     document,
