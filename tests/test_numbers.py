@@ -66,6 +66,30 @@ def test_mil_millones_rendered_a_thousand_million_passes(tmp_path: Path) -> None
     assert (code, findings) == (0, [])
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "value"),
+    [
+        ("es-MX", "Se destinarán 4 mil 200 millones de pesos.", Decimal(4_200_000_000)),
+        ("es-MX", "Costó $4 mil 200 millones.", Decimal(4_200_000_000)),
+        ("pt-BR", "O plano custa R$ 2 mil 500 milhões.", Decimal(2_500_000_000)),
+        ("es", "Fueron 3 mil millones de euros.", Decimal(3_000_000_000)),
+    ],
+)
+def test_thousands_of_millions_are_one_figure(
+    tmp_path: Path, locale: str, text: str, value: Decimal
+) -> None:
+    assert [v for _, v in values(tmp_path, locale, text)] == [value]
+
+
+def test_mexican_mil_millones_rendered_billion_passes(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        es_MX="El gobierno destinará 4 mil 200 millones de pesos a obras de emergencia.",
+        en_US="The government will allocate 4.2 billion pesos to emergency works.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
 def test_billon_rendered_billion_is_flagged_with_both_values(tmp_path: Path) -> None:
     paths = story(
         tmp_path,
@@ -356,6 +380,31 @@ def test_ordinals_ranges_and_units(tmp_path: Path) -> None:
     assert (scaled.value, scaled.upper) == (Decimal(10000), Decimal(12000))
 
 
+@pytest.mark.parametrize(
+    ("locale", "text", "ends"),
+    [
+        ("en-GB", "The damage was €30 million to €40 million a day.", (30, 40)),
+        ("en-US", "It costs $1 billion-$2 billion.", (1000, 2000)),
+        ("pt-BR", "O custo vai de R$ 1 bilhão a R$ 2 bilhões.", (1000, 2000)),
+    ],
+)
+def test_a_range_with_the_scale_on_both_ends_is_one_range(
+    tmp_path: Path, locale: str, text: str, ends: tuple[int, int]
+) -> None:
+    (found,) = numbers(tmp_path, locale, text)
+    million = Decimal(1_000_000)
+    assert (found.kind, found.value, found.upper) == (
+        NumberKind.MONEY, ends[0] * million, ends[1] * million,
+    )  # fmt: skip
+
+
+def test_a_change_between_two_percentages_is_not_a_range(tmp_path: Path) -> None:
+    assert values(tmp_path, "en-US", "Sales rose from 10% to 17%.") == [
+        ("10%", Decimal(10)),
+        ("17%", Decimal(17)),
+    ]
+
+
 def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
     text = (
         "Em 21/11/2025, às 14h30 e às 9.40, a Lei 14.133/2021 e o G20 ligaram para "
@@ -386,6 +435,79 @@ def test_times_written_with_a_space_or_in_a_range_are_times(
     found = numbers(tmp_path, locale, text)
     assert [n.text for n in found if n.kind is NumberKind.TIME] == times
     assert values(tmp_path, locale, text) == [("300", Decimal(300))]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("es-AR", "El INDEC publicará el dato a las 16."),
+        ("es", "La reunión será a las 16 horas en el ministerio."),
+        ("es", "El partido empieza a las 21 hs en el estadio."),
+        ("es", "La votación será a las 9 de la mañana en el Senado."),
+        ("it", "La seduta riprende alle 16."),
+        ("it", "Il voto è alle 9 del mattino."),
+        ("pt-BR", "A sessão começa às 16 horas."),
+        ("pt-BR", "O voto será às 9 da manhã."),
+        ("fr", "La séance ouvre à 16 heures."),
+        ("fr", "Les élus arrivent vers 9 heures du matin."),
+    ],
+)
+def test_an_hour_without_minutes_is_a_time(tmp_path: Path, locale: str, text: str) -> None:
+    assert values(tmp_path, locale, text) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "count"),
+    [
+        ("es", "El Gobierno multó a las 16 empresas.", "16"),
+        ("es", "La huelga duró 16 horas.", "16"),
+        ("fr", "La grève a duré 16 heures.", "16"),
+        ("fr", "Le nombre est passé de 12 à 16.", "12 à 16"),
+    ],
+)
+def test_a_count_after_an_hour_word_is_not_a_time(
+    tmp_path: Path, locale: str, text: str, count: str
+) -> None:
+    assert [t for t, _ in values(tmp_path, locale, text)] == [count]
+
+
+def test_a_bare_hour_translated_with_a_clock_word_passes(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        es_AR="El INDEC publicará el dato de noviembre el martes 15/12 a las 16.",
+        en_GB="INDEC will publish November's figure on Tuesday 15/12 at 4 pm.",
+    )
+    assert check_json(*paths) == (0, [])
+
+
+@pytest.mark.parametrize(
+    ("locale", "sentence"),
+    [
+        ("pt_BR", "Segundo a PF, o esquema desviou R$ 1,5 bilhão de aposentados do INSS."),
+        ("fr_CA", "La dette nette atteindra 237,6 milliards $ l'an prochain, soit 38,9 % du PIB."),
+    ],
+)
+def test_a_sentence_left_untranslated_is_reported_once(
+    tmp_path: Path, locale: str, sentence: str
+) -> None:
+    paths = story(tmp_path, **{locale: sentence}, en_US=sentence)
+    _code, findings = check_json(*paths)
+    assert [f["rule"] for f in findings] == ["language-untranslated"]
+
+
+@pytest.mark.parametrize(
+    ("versions", "reader"),
+    [
+        ({"pt_BR": "Foram 1.500 pessoas.", "en_US": "There were 1.500 people."}, "an en-US"),
+        ({"en_US": "There were 1,500 people.", "pt_BR": "Foram 1,500 pessoas."}, "a pt-BR"),
+        ({"pt_BR": "Foram 1.200 pipas.", "en_US": "There were 2,100 tankers."}, "an en-US"),
+    ],
+)
+def test_messages_name_the_reader_with_the_right_article(
+    tmp_path: Path, versions: dict[str, str], reader: str
+) -> None:
+    _code, findings = check_json(*story(tmp_path, **versions))
+    assert any(f"{reader} reader takes it" in str(f["message"]) for f in findings), findings
 
 
 def test_decimals_in_a_range_are_not_times(tmp_path: Path) -> None:

@@ -50,6 +50,18 @@ _CLOCK_FORM = re.compile(r"(?<![\w.,:])(?:[01]?\d|2[0-3])[.:h][0-5]\d(?![\d.,]\d
 _TIME_WORD_BEFORE = re.compile(
     r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words.TIME_WORDS) + r")\s$", re.IGNORECASE
 )
+# An hour alone, "a las 16", "à 16 heures", "9 de la mañana": see numberwords.HOUR_ARTICLES.
+_HOUR_BEFORE = re.compile(
+    rf"(?:^|[^\w'’])(?:(?P<article>{'|'.join(map(re.escape, words.HOUR_ARTICLES))})"
+    rf"|{'|'.join(map(re.escape, words.HOUR_PREPOSITIONS))})\s$",
+    re.IGNORECASE,
+)
+_HOUR_WORD = rf"\s+(?:{'|'.join(map(re.escape, words.HOUR_WORDS))})(?!\w)"
+_HOUR_WORD_AFTER = re.compile(_HOUR_WORD, re.IGNORECASE)
+_DAY_PART_AFTER = re.compile(
+    rf"(?:{_HOUR_WORD})?\s+(?:{'|'.join(map(re.escape, words.DAY_PARTS))})(?!\w)", re.IGNORECASE
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”\"](?!\d)|\n|$)")
 # Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs.
 _IDENTIFIER = re.compile(
     r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}|(?<![\d-])\d{4,5}-\d{4}(?![\d-])"
@@ -110,10 +122,14 @@ def extract_numbers(
         return (), None
     style = _style(text, raw, locale.tag, decimal)
     found = special
-    for start, end in raw:
+    reach = 0  # where the last figure ends: "4 mil 200 millones" takes the "200" in it
+    for start, end in sorted(raw):
+        if start < reach:
+            continue
         mention = _digit_mention(text, start, end, style.decimal, lexicon, starts)
         if mention is not None:
             found.append(mention)
+            reach = mention.end
     taken = sorted([(m.start, m.end) for m in found] + date_spans)
     # text2num runs only on sentences with a number or scale word the digits did not take.
     hits = _number_word_starts(text, lexicon.language, taken)
@@ -157,7 +173,26 @@ def _special(
             if not _inside(start, end, spans):
                 found.append(_plain(text, start, end, kind, Decimal(0), starts))
                 insort(spans, (start, end))
+    for start, end in runs:
+        if end - start <= 2 and _is_bare_hour(text, start, end) and not _inside(start, end, spans):
+            found.append(_plain(text, start, end, NumberKind.TIME, Decimal(0), starts))
+            insort(spans, (start, end))
     return found
+
+
+def _is_bare_hour(text: str, start: int, end: int) -> bool:
+    """Whether the one or two digits at start:end are an hour said without minutes or clock
+    word, as numberwords.HOUR_ARTICLES explains."""
+    if int(text[start:end]) > 24 or (start and text[start - 1] in ".,"):
+        return False
+    if _DAY_PART_AFTER.match(text, end):
+        return True
+    before = _HOUR_BEFORE.search(text, max(0, start - 16), start)
+    if before is None:
+        return False
+    if _HOUR_WORD_AFTER.match(text, end):
+        return True
+    return before.group("article") is not None and _CLAUSE_END.match(text, end) is not None
 
 
 # What joins the two times of a range: a dash, or one short word ("und", "bis", "to").
@@ -364,6 +399,16 @@ def _digit_mention(
             scale_word = text[scale.start("word") : second.end("word")]
             scale_value *= _scale_of(lexicon.language, second.group("word"))
             cursor = second.end()
+        elif scale_value == 1000 and numeral.isdigit():
+            # "4 mil 200 millones" (Mexico): 4,200 millions, one figure; the "200" is
+            # skipped by extract_numbers, as inside this one.
+            more = _THOUSANDS_AND.match(text, cursor)
+            second = lexicon.scale.match(text, more.end()) if more else None
+            if more and second and _scale_of(lexicon.language, second.group("word")) > 1000:
+                value = value * 1000 + int(more.group(1))
+                scale_word = second.group("word")
+                scale_value = _scale_of(lexicon.language, scale_word)
+                cursor = second.end()
     kind, unit = NumberKind.CARDINAL, ""
     if currency_before:
         kind, unit = NumberKind.MONEY, currency_before[1]
@@ -389,6 +434,10 @@ def _digit_mention(
         None, unit, scale_word, scale_value, False,  # upper, unit, scale, scale_value, spelled
         numeral, start, end, used_mark, ambiguous, alternative,
     )  # fmt: skip
+
+
+# The hundreds after "mil" in "4 mil 200 millones", before the scale word.
+_THOUSANDS_AND = re.compile(r"\s(\d{1,3})(?![\d.,]\d)")
 
 
 def _plain(
@@ -843,12 +892,12 @@ def _range(
     else:
         # "10 a 12 mil" is one range whose first end borrows the second's scale; but where
         # the first end carries its own unit, "del 10% al 17%" or "1,8 % à 115,52 euros" is
-        # a change from one figure to another, written alike in every language.
+        # a change from one figure to another, written alike in every language. Two
+        # amounts of one kind with their scale words, "€30 million to €40 million", are
+        # the range another language writes "30 bis 40 Millionen Euro".
         linked = (
-            low.kind is NumberKind.CARDINAL
-            and not low.unit
-            and lexicon.range_link.fullmatch(gap) is not None
-        )
+            (low.kind is NumberKind.CARDINAL and not low.unit) or _scaled_alike(low, high)
+        ) and lexicon.range_link.fullmatch(gap) is not None
         if not linked:
             before = text[max(0, low.start - 20) : low.start]
             linked = any(
@@ -877,6 +926,11 @@ def _range(
         scale_value=scale_value,
         spelled=low.spelled and high.spelled,
     )
+
+
+def _scaled_alike(low: NumberMention, high: NumberMention) -> bool:
+    """Whether both ends of a range carry a scale word and are of one kind and unit."""
+    return bool(low.scale and high.scale) and (low.kind, low.unit) == (high.kind, high.unit)
 
 
 @cache

@@ -226,6 +226,26 @@ TIME_WORDS = (
     "gegen", "alle", "ore", "dalle", "entro le", "tra le", "fra le", "le", "om",
 )  # fmt: skip
 
+# An hour with no minutes and no clock word ("a las 16", "alle 9 del mattino", "à 16 heures")
+# is told from a count ("a las 16 empresas", "réduite à 16 heures") only by what is around it:
+# - a part of the day after it ("9 de la mañana", "9 heures du matin") makes it a time;
+# - after "à", "vers", "a las"..., an hour word makes it a time ("à 16 heures", "a las 21 hs");
+# - after an article that only an hour takes (Spanish "a las", Italian "alle", Portuguese
+#   "às"), the end of the clause does too ("a las 16."): a count goes on with its noun.
+HOUR_ARTICLES = ("a las", "a la", "hasta las", "desde las", "alle", "às", "até às")
+HOUR_PREPOSITIONS = (
+    "à", "vers", "dès", "jusqu'à", "jusqu’à", "de las", "entre las", "das", "dalle", "entro le",
+    "tra le", "fra le", "om", "tegen",
+)  # fmt: skip
+HOUR_WORDS = ("horas", "hora", "hs", "hrs", "heures", "heure", "ore", "uur")
+DAY_PARTS = (
+    "de la mañana", "de la tarde", "de la noche", "de la madrugada", "del mediodía",
+    "da manhã", "da tarde", "da noite", "da madrugada",
+    "del mattino", "di mattina", "della mattina", "del pomeriggio", "di pomeriggio",
+    "della sera", "di sera", "della notte", "di notte",
+    "du matin", "de l'après-midi", "de l’après-midi", "du soir",
+)  # fmt: skip
+
 PERCENT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "en": ("percent", "per cent", "pct"),

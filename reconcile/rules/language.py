@@ -12,8 +12,8 @@ from rapidfuzz import fuzz
 from reconcile import lexicon
 from reconcile import locale as cldr
 from reconcile.model import CheckedStory, Document, Finding, Sentence, Severity
-from reconcile.rules.base import Rule
-from reconcile.rules.beads import aligned_pairs
+from reconcile.rules.base import Rule, per_story
+from reconcile.rules.beads import Pair, aligned_pairs
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 # The two characters whose lower case is not one character of their own kind: capital sigma
@@ -43,46 +43,63 @@ class LanguageUntranslated(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
-        source_language = story.versions[0].document.locale.language
-        seen: set[tuple[str, int]] = set()
-        kept_spans: dict[str, dict[int, list[tuple[int, int]]]] = {}  # per version, computed once
-        for pair in aligned_pairs(story):
+        source_language = cldr.language_name(story.versions[0].document.locale.language)
+        for pair, index in _untranslated_of(story):
             target = pair.target
-            target_language = target.locale.language
-            if target_language == source_language:
+            sentence = target.sentences[index]
+            start, end = pair.source_span()
+            yield self.finding(
+                target,
+                sentence.start,
+                sentence.end,
+                f"this sentence is in {source_language}, the source's language, not "
+                f"{cldr.language_name(target.locale.language)}: left untranslated",
+                related=(pair.source.source.locate(start, end),),
+            )
+
+
+def untranslated(story: CheckedStory) -> frozenset[tuple[str, int]]:
+    """The sentences language-untranslated reports, as (path, sentence index): the other
+    rules leave them to it rather than read them with the conventions of the wrong language."""
+    return frozenset((pair.target.path, index) for pair, index in _untranslated_of(story))
+
+
+@per_story
+def _untranslated_of(story: CheckedStory) -> tuple[tuple[Pair, int], ...]:
+    """Each translation sentence left in the source's language, once, with its bead."""
+    source_language = story.versions[0].document.locale.language
+    found: list[tuple[Pair, int]] = []
+    seen: set[tuple[str, int]] = set()
+    kept_spans: dict[str, dict[int, list[tuple[int, int]]]] = {}  # per version, computed once
+    for pair in aligned_pairs(story):
+        target = pair.target
+        target_language = target.locale.language
+        if target_language == source_language:
+            continue
+        theirs = lexicon.distinctive_function_words(source_language, target_language)
+        ours = lexicon.distinctive_function_words(target_language, source_language)
+        source_text = pair.source_text
+        path = target.path
+        if path not in kept_spans:
+            kept_spans[path] = _kept_spans(target)
+        spans = kept_spans[path]
+        for index in pair.bead.target:
+            if (path, index) in seen:
                 continue
-            theirs = lexicon.distinctive_function_words(source_language, target_language)
-            ours = lexicon.distinctive_function_words(target_language, source_language)
-            source_text = pair.source_text
-            path = target.path
-            if path not in kept_spans:
-                kept_spans[path] = _kept_spans(target)
-            spans = kept_spans[path]
-            for index in pair.bead.target:
-                if (path, index) in seen:
-                    continue
-                seen.add((path, index))
-                sentence = target.sentences[index]
-                text = _own_text(spans, sentence)
-                words = _word_bag(text)
-                if len(words) < _MIN_WORDS:
-                    continue
-                if not _suspect(words, sentence.text, source_text, theirs, ours):
-                    continue
-                probabilities = cldr.language_probabilities(
-                    " ".join(_lower_words(text)), (source_language, target_language)
-                )
-                if probabilities.get(source_language, 0.0) < _CONFIDENT:
-                    continue
-                start, end = pair.source_span()
-                yield self.finding(
-                    target,
-                    sentence.start,
-                    sentence.end,
-                    f"this sentence is in {cldr.language_name(source_language)}, the source's "
-                    f"language, not {cldr.language_name(target_language)}: left untranslated",
-                    related=(pair.source.source.locate(start, end),),
-                )
+            seen.add((path, index))
+            sentence = target.sentences[index]
+            text = _own_text(spans, sentence)
+            words = _word_bag(text)
+            if len(words) < _MIN_WORDS:
+                continue
+            if not _suspect(words, sentence.text, source_text, theirs, ours):
+                continue
+            probabilities = cldr.language_probabilities(
+                " ".join(_lower_words(text)), (source_language, target_language)
+            )
+            if probabilities.get(source_language, 0.0) >= _CONFIDENT:
+                found.append((pair, index))
+    return tuple(found)
 
 
 def _kept_spans(document: Document) -> dict[int, list[tuple[int, int]]]:

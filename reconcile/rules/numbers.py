@@ -20,6 +20,7 @@ from reconcile.model import (
     Severity,
 )
 from reconcile.rules.base import Rule, per_story
+from reconcile.rules.language import untranslated
 
 # Kinds the rules compare; times and identifiers are figures, not quantities. Tuples, not
 # sets: `in` compares members by identity in C, where a set calls Enum.__hash__ (Python)
@@ -336,6 +337,12 @@ def _show(number: NumberMention) -> str:
     return value
 
 
+def _a_reader(tag: str) -> str:
+    """A reader of the locale, with the article: "an en-US reader", "a pt-BR reader"; the
+    article goes by the tag's first letter ("an es", "an it", "a de", "a fr", "a nl")."""
+    return f"{'an' if tag[:1].lower() in 'aeiou' else 'a'} {tag} reader"
+
+
 def _power(value: int) -> str:
     return f"10^{len(str(value)) - 1}"
 
@@ -413,14 +420,19 @@ class NumberMismatch(Rule):
     severity = Severity.ERROR
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        # A sentence left in the source's language is language-untranslated's finding; its
+        # figures, read with the translation's conventions, would only add noise.
+        left_alone = untranslated(story)
         for comparison in _comparisons_of(story):
             source, target = comparison.source, comparison.target
             language = cldr.language_name(source.locale.language)
             for ours, theirs in comparison.changed:
+                if (target.path, theirs.sentence) in left_alone:
+                    continue
                 note, suggestion = false_friend(ours, source, theirs, target)
                 reader = ""
                 if theirs.ambiguous:
-                    reader = f" as a {target.locale.tag} reader takes it"
+                    reader = f" as {_a_reader(target.locale.tag)} takes it"
                 yield self.finding(
                     target,
                     theirs.start,
@@ -445,8 +457,11 @@ class NumberMissing(Rule):
     severity = Severity.WARNING
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
+        left_alone = untranslated(story)  # see NumberMismatch
         for comparison in _comparisons_of(story):
             source, target = comparison.source, comparison.target
+            if any((target.path, index) in left_alone for index in comparison.bead.target):
+                continue  # the figure may be in the sentence left untranslated
             language = cldr.language_name(source.locale.language)
             first = target.sentences[comparison.bead.target[0]]
             for ours in comparison.missing:
@@ -477,6 +492,7 @@ class NumberLocaleFormat(Rule):
 
     def check(self, story: CheckedStory) -> Iterator[Finding]:
         intended: dict[tuple[str, int], Decimal] | None = None  # found when first needed
+        left_alone = untranslated(story)  # see NumberMismatch
         for version in story.versions:
             document = version.document
             style = document.number_style
@@ -486,6 +502,8 @@ class NumberLocaleFormat(Rule):
                 if number.kind not in _COMPARED or number.spelled or not number.numeral:
                     continue
                 if "." not in number.numeral and "," not in number.numeral:
+                    continue
+                if (document.path, number.sentence) in left_alone:
                     continue
                 if intended is None:
                     intended = _intended(story)
@@ -500,7 +518,7 @@ class NumberLocaleFormat(Rule):
                 if read is None:
                     how = f"{tag} does not write figures this way"
                 else:
-                    how = f"a {tag} reader takes it as {_plain(read)}"
+                    how = f"{_a_reader(tag)} takes it as {_plain(read)}"
                 mark = "comma" if style.locale_decimal == "," else "point"
                 yield self.finding(
                     document,

@@ -12,6 +12,7 @@ from reconcile import locale as cldr
 from reconcile.model import CheckedStory, Document, Finding, NameMention, QuoteMention, Severity
 from reconcile.rules.base import Rule, per_story
 from reconcile.rules.beads import BySentence, Pair, aligned_pairs
+from reconcile.rules.language import untranslated
 
 # A quotation of one word is often a scare quote a translator may drop ("o chamado
 # "apagão""); from two words on it is someone's words.
@@ -97,7 +98,10 @@ def _difference(
 ) -> str | None:
     source_figures = _figures(pair.source, ours)
     target_figures = _figures(pair.target, theirs)
-    if source_figures.keys() != target_figures.keys():
+    # Figures in a sentence left in the source's language: language-untranslated's finding.
+    if source_figures.keys() != target_figures.keys() and (
+        (pair.target.path, theirs.sentence) not in untranslated(story)
+    ):
         return (
             f"the quoted figures differ: {_shown(target_figures)} here, "
             f"{_shown(source_figures)} in the source ({pair.source.path})"
