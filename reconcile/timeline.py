@@ -10,10 +10,9 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from reconcile.model import (
@@ -45,6 +44,14 @@ WINDOW = dt.timedelta(days=183)
 PAIR_SCORE = 2.0
 EXPLICIT_SCORE = 1.0
 TODAY_SCORE = 1.5
+# A date with a year in a wire dateline is the day the story was filed: it outweighs a
+# handful of background dates ("the 2024 trial", "an order of 2/12/2025").
+DATELINE_SCORE = 4.0
+_DATELINE_REACH = 40  # characters from the start of its sentence
+# A dateline opens with a place in capitals, then a comma, a bracket or a dash.
+_DATELINE_PLACE = re.compile(r"\W*[^\W\d_a-z]{3,}(?:[ -][^\W\d_a-z]{2,})*\s*(?:,|\(|[-–—])")
+# A reading against its document's order (2/12 as 2 December in US copy) counts this share.
+CONTRARY_SHARE = 0.5
 # A year written in the text ("em julho de 2023", "the 2019 figures"), not inside a figure.
 # One pattern a century: a literal start lets the engine jump from one "19" to the next, where
 # an alternation (?:19|20) costs a test at every character. Two matches never overlap (each
@@ -69,78 +76,57 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     candidate centre. A centre scores the mentions fitting within half a year of it: a
     weekday-date pair PAIR_SCORE (a pair fits one year in seven or so: several that fit
     together date the story), a date with a year EXPLICIT_SCORE (often background: "the 2015
-    law"), and the centres within half a year of today TODAY_SCORE more (a story is mostly
-    checked when it is written). The source's score ranks first, so that a translation's
-    slip never moves the story; then every version's, then the year the story writes most,
-    then the nearest to today.
+    law") or DATELINE_SCORE in a dateline (the day the story was filed), and the centres
+    within half a year of today TODAY_SCORE more (a story is mostly checked when it is
+    written). A reading against its document's order counts CONTRARY_SHARE of its score.
+    The source's score ranks first, so that a translation's slip never moves the story; then
+    every version's, then the year the story writes most, then the nearest to today.
     """
     first, last = today.year - YEARS_BACK, today.year + YEARS_AHEAD
     evidence: list[DateMention] = []
-    scores: list[float] = []  # of each mention in `evidence`
-    from_source: set[int] = set()  # indexes into `evidence` of the source's mentions
-    # Each point is a day number (date.toordinal()) and the index of its mention: integers
-    # sort and slide a window faster than dates, which build a date or a timedelta per step.
-    points: list[tuple[int, int]] = []
+    window = _Window()
+    # Each point is a day number (date.toordinal()), the index of its mention and whether
+    # it reads the mention against its document's order: integers sort and slide a window
+    # faster than dates, which build a date or a timedelta per step.
+    points: list[tuple[int, int, bool]] = []
     for number, document in enumerate(documents):
+        order = _expected_order(document)
         for mention in document.dates:
-            mention_days: Sequence[int]
             if mention.readings[0].year is not None:
-                mention_days, score = _explicit_days(mention), EXPLICIT_SCORE
+                score = DATELINE_SCORE if _in_dateline(document, mention) else EXPLICIT_SCORE
             elif mention.weekday and _has_month(mention):
-                mention_days = _weekday_fits(mention, first, last)
                 score = PAIR_SCORE
-                # "The 2020 harvest began on Tuesday (19/5)": a year its sentence writes
-                # dates the pair, when the pair fits it.
-                years = _sentence_years(document, mention)
-                if years:
-                    mention_days = [d for d in mention_days if _year_of(d) in years] or mention_days
             else:
                 continue
-            if number == 0:
-                from_source.add(len(evidence))
-            points += zip(mention_days, itertools.repeat(len(evidence)))  # pairs made in C
+            index = len(evidence)
+            for reading, days in _reading_days(document, mention, first, last):
+                contrary = mention.ambiguous and reading.order is not order
+                points += ((day, index, contrary) for day in days)
             evidence.append(mention)
-            scores.append(score)
+            window.scores.append(score)
+            window.from_source.append(number == 0)
     points.sort()
     if not points:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
     written = _years_written(documents)
-    today_number, window = today.toordinal(), WINDOW.days
+    today_number, half = today.toordinal(), WINDOW.days
     best: tuple[float, float, int, int, int] | None = None
     low = high = 0
-    total = sourced = 0.0  # the scores of the mentions inside the window, and the source's
-    inside: dict[int, int] = {}  # mention index -> its points within the window
-    # The points' days and mentions as two lists, read by position as the window slides.
-    point_days = [day for day, _ in points]
-    owners = [index for _, index in points]
     # Each day once, in order: a day twice has the same window, so the same rank.
-    for centre in dict.fromkeys(point_days):
+    for centre in dict.fromkeys(day for day, _, _ in points):
         # Slide a window of half a year either side along the sorted points.
-        top, bottom = centre + window, centre - window
-        while high < len(point_days) and point_days[high] <= top:
-            index = owners[high]
-            held = inside.get(index, 0)
-            if not held:
-                total += scores[index]
-                sourced += scores[index] if index in from_source else 0.0
-            inside[index] = held + 1
+        while high < len(points) and points[high][0] <= centre + half:
+            window.add(*points[high][1:])
             high += 1
-        while point_days[low] < bottom:
-            index = owners[low]
-            held = inside[index] - 1
-            if held:
-                inside[index] = held
-            else:
-                del inside[index]
-                total -= scores[index]
-                sourced -= scores[index] if index in from_source else 0.0
+        while points[low][0] < centre - half:
+            window.remove(*points[low][1:])
             low += 1
-        if best is not None and -(sourced + TODAY_SCORE) > best[0]:
+        if best is not None and -(window.sourced + TODAY_SCORE) > best[0]:
             continue  # the source's evidence fits worse than around the best centre so far
-        current = TODAY_SCORE if abs(centre - today_number) <= window else 0.0
+        current = TODAY_SCORE if abs(centre - today_number) <= half else 0.0
         rank = (
-            -(sourced + current),
-            -(total + current),
+            -(window.sourced + current),
+            -(window.total + current),
             -written.get(dt.date.fromordinal(centre).year, 0),
             abs(centre - today_number),
             centre,
@@ -150,9 +136,9 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     centre = best[-1]
     nearest: dict[int, int] = {}  # mention index -> the day of its point nearest the centre
     # Only the points within the window of the centre.
-    start = bisect.bisect_left(points, (centre - window,))  # (day,) sorts before (day, index)
-    for day, index in points[start:]:
-        if day > centre + window:
+    start = bisect.bisect_left(points, (centre - half,))  # (day,) sorts before (day, ...)
+    for day, index, _ in points[start:]:
+        if day > centre + half:
             break
         if index not in nearest or abs(day - centre) < abs(nearest[index] - centre):
             nearest[index] = day
@@ -162,6 +148,83 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     return Reference(
         median, "inferred", f"{len(nearest)} dates fit a story around {median}: {shown}"
     )
+
+
+class _Window:
+    """The evidence inside a window of days: each mention counts once, its score if a point
+    of its document's order is inside, CONTRARY_SHARE of it if only a contrary one is."""
+
+    def __init__(self) -> None:
+        self.scores: list[float] = []  # of each mention
+        self.from_source: list[bool] = []
+        self.inside: dict[int, list[int]] = {}  # mention -> [points in order, contrary]
+        self.total = self.sourced = 0.0
+
+    def add(self, index: int, contrary: bool) -> None:
+        held = self.inside.setdefault(index, [0, 0])
+        before = self._share(held)
+        held[contrary] += 1
+        self._count(index, self._share(held) - before)
+
+    def remove(self, index: int, contrary: bool) -> None:
+        held = self.inside[index]
+        before = self._share(held)
+        held[contrary] -= 1
+        self._count(index, self._share(held) - before)
+
+    @staticmethod
+    def _share(held: list[int]) -> float:
+        return 1.0 if held[0] else CONTRARY_SHARE if held[1] else 0.0
+
+    def _count(self, index: int, change: float) -> None:
+        if change:
+            self.total += change * self.scores[index]
+            if self.from_source[index]:
+                self.sourced += change * self.scores[index]
+
+
+def _expected_order(document: Document) -> DateOrder:
+    """The order a document's readers take its dates in: its own unambiguous dates', else
+    its locale's (as resolve reads them)."""
+    cldr_order = document.locale.cldr_order
+    return _majority(_order_counts(document.dates), cldr_order) or cldr_order
+
+
+def _reading_days(
+    document: Document, mention: DateMention, first_year: int, last_year: int
+) -> Iterator[tuple[Reading, Sequence[int]]]:
+    """Each reading of a mention with the day numbers (date.toordinal()) it may name: its
+    date if it writes a year, else each date on its weekday in the years given."""
+    weekday = mention.weekday.weekday if mention.weekday else None
+    # "The 2020 harvest began on Tuesday (19/5)": a year its sentence writes dates the pair,
+    # when the pair fits it.
+    years = _sentence_years(document, mention) if weekday is not None else set()
+    for reading in mention.readings:
+        if reading.year is not None:
+            # A written year dates the story, whatever the weekday beside it says.
+            value = _date(reading.year, reading.month or 0, reading.day)
+            yield reading, [value.toordinal()] if value and reading.month is not None else []
+            continue
+        days: Sequence[int] = _dates_on(
+            reading.month or 0, reading.day, weekday, first_year, last_year
+        )
+        if years:
+            days = [d for d in days if _year_of(d) in years] or days
+        yield reading, days
+
+
+def _in_dateline(document: Document, mention: DateMention) -> bool:
+    """Whether a date stands in a wire dateline ("MADRID, 24 November 2026 -", "BERLIN, 3.
+    Dezember 2025 (dpa)"): near the start of a paragraph that opens with a place in capitals."""
+    sentence = document.sentences[mention.sentence]
+    if mention.start - sentence.start > _DATELINE_REACH:
+        return False
+    if (
+        mention.sentence
+        and document.sentences[mention.sentence - 1].paragraph == sentence.paragraph
+    ):
+        return False  # not the paragraph's first sentence
+    return _DATELINE_PLACE.match(sentence.text) is not None
 
 
 def _sentence_years(document: Document, mention: DateMention) -> set[int]:
@@ -425,24 +488,6 @@ def _values_near(year: int | None, month: int | None, day: int, centre: dt.date)
     return [value for value in values if value is not None and abs(value - centre) <= WINDOW]
 
 
-def _weekday_fits(mention: DateMention, first_year: int, last_year: int) -> Sequence[int]:
-    """The day numbers (date.toordinal()) of the dates the mention may name in the years
-    given, on its weekday if it has one."""
-    weekday = mention.weekday.weekday if mention.weekday else None
-    readings = mention.readings
-    if len(readings) == 1 and not readings[0].year:  # most mentions: the cached days serve
-        return _dates_on(readings[0].month or 0, readings[0].day, weekday, first_year, last_year)
-    days: list[int] = []
-    for reading in readings:
-        if reading.year:
-            value = _date(reading.year, reading.month or 0, reading.day)
-            if value is not None and _agrees(mention, value):
-                days.append(value.toordinal())
-        else:
-            days += _dates_on(reading.month or 0, reading.day, weekday, first_year, last_year)
-    return days
-
-
 @functools.lru_cache(maxsize=4096)  # a story's dates recur in every version and every story
 def _dates_on(
     month: int, day: int, weekday: int | None, first_year: int, last_year: int
@@ -455,17 +500,6 @@ def _dates_on(
         for v in values
         if v is not None and (weekday is None or v.weekday() == weekday)
     )
-
-
-def _explicit_days(mention: DateMention) -> list[int]:
-    """The day numbers (date.toordinal()) of the mention's readings that write a year."""
-    days = []
-    for reading in mention.readings:
-        if reading.year is not None and reading.month is not None:
-            value = _date(reading.year, reading.month, reading.day)
-            if value is not None:
-                days.append(value.toordinal())
-    return days
 
 
 def _agrees(mention: DateMention, value: dt.date) -> bool:

@@ -232,3 +232,29 @@ def test_a_translation_never_makes_the_source_read_otherwise(tmp_path: Path) -> 
     findings = report.stories[0].findings
     assert {f.location.path for f in findings} == {paths[1]}
     assert "date-mismatch" in {f.rule for f in findings}
+
+
+def test_a_reading_against_the_documents_order_counts_less_for_the_year(tmp_path: Path) -> None:
+    # Thursday fits 12/3 as 3 December 2026 (month/day, as this copy writes) and as 12 March
+    # 2026; the slipped "Monday (11/24)" fits 2025, near March 2026 only.
+    text = (
+        "The court set Thursday (12/3) for the trial.\n"
+        "The justice decided on Monday (11/24). The hearing on Thursday (12/3) is public.\n"
+    )
+    result = timeline(tmp_path, "en-US.txt", text, today=dt.date(2026, 11, 26))
+    assert result.reference_date == dt.date(2026, 12, 3)
+    assert [r.value for r in result.dates if r.mention.text == "12/3"] == [dt.date(2026, 12, 3)] * 2
+
+
+def test_the_dateline_outweighs_background_dates(tmp_path: Path) -> None:
+    text = (
+        "MADRID, 24 November 2026. The court upheld the sentence on Tuesday.\n\n"
+        "The provincial court ruled on 3/3/2025, and an order of 2/12/2025 upheld the wiretaps.\n\n"
+        "The trial ran from 14 September to 22 October 2024. He entered prison on 10 March 2025.\n"
+    )
+    result = timeline(tmp_path, "en-GB.txt", text, today=dt.date(2026, 11, 26))
+    assert result.reference_date == dt.date(2026, 11, 24)
+    moved = text.replace("MADRID, 24 November 2026.", "On 24 November 2026,")
+    assert timeline(tmp_path, "en-GB.txt", moved, today=dt.date(2026, 11, 26)).reference_date < (
+        dt.date(2026, 1, 1)
+    )
