@@ -367,7 +367,7 @@ class NumberKind(enum.Enum):
     ORDINAL = "ordinal"  # 1º, 21st, primeiro
     YEAR = "year"  # 2025 alone
     FRACTION = "fraction"  # 2/3
-    TIME = "time"  # 9h30, 10:45, 9.30 Uhr
+    TIME = "time"  # 9h30, 10:45, 9.30 Uhr; compared only with times (rules/times.py)
     IDENTIFIER = "identifier"  # Lei 14.133/2021, nº 5, ISBN, phone numbers, G20
 
 
@@ -380,7 +380,7 @@ class NumberMention:
     text: str
     sentence: int
     kind: NumberKind
-    value: Decimal  # scale applied: "1,5 bilhão" -> 1500000000
+    value: Decimal  # scale applied: "1,5 bilhão" -> 1500000000; a time: minutes after midnight
     upper: Decimal | None = None  # the upper end of a range ("10 a 12 mil")
     unit: str = ""  # "%", "pp", a currency ("BRL", "USD", "$"), a unit ("km", "°C")
     scale: str = ""  # the scale word as written: "bilhão", "billion", "bn"
@@ -391,7 +391,9 @@ class NumberMention:
     numeral_end: int = -1
     decimal_mark: str = ""  # the separator read as the decimal mark; "" for whole numbers
     ambiguous: bool = False  # "1.500": the separator reads both ways; the document decided
-    alternative: Decimal | None = None  # the value under the other reading, when ambiguous
+    # The value under the other reading, when ambiguous; for a time, the other half of the
+    # day's, when nothing says which ("alle 4": 240, alternative 960).
+    alternative: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)

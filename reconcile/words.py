@@ -1,9 +1,10 @@
-"""The English words findings are written in: dates, weekdays and day-month orders."""
+"""The English words findings are written in: dates, times, weekdays and day-month orders."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+from decimal import Decimal
 
 from reconcile.model import DateOrder
 
@@ -30,3 +31,14 @@ def long_date(value: dt.date) -> str:
 
 def day_and_month(value: dt.date) -> str:
     return f"{value.day} {_MONTHS[value.month]}"
+
+
+def clock_time(minutes: int) -> str:
+    """A time of day, given in minutes after midnight, on the 24-hour clock: 1110 -> "18:30"."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def clock_times(value: Decimal, other: Decimal | None) -> str:
+    """A time's reading, and the other half of the day's when it may be either: "4:00 or 16:00"."""
+    shown = clock_time(int(value))
+    return shown if other is None else f"{shown} or {clock_time(int(other))}"

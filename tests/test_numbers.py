@@ -541,3 +541,46 @@ def test_a_translation_with_nothing_aligned_gives_no_number_finding(tmp_path: Pa
     empty = tuple(Alignment(a.source_path, a.target_path, ()) for a in built.alignments)
     findings = rules.run(replace(built, alignments=empty))
     assert [f for f in findings if f.rule.startswith("number-")] == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "time", "readings"),
+    [
+        ("pt-BR", "O jantar começa às 18h30 no palácio.", "18h30", (1110, None)),
+        ("pt-BR", "O voo sai às 2 da madrugada.", "2", (120, None)),
+        ("pt-BR", "A festa termina às 11 da noite.", "11", (1380, None)),
+        ("pt-BR", "O leilão começa às 10h.", "10h", (600, 1320)),
+        ("en-US", "The dinner starts at 6:30 p.m. sharp.", "6:30 p.m.", (1110, None)),
+        ("en-US", "Markets open at 9.40am in London.", "9.40am", (580, None)),
+        ("en-US", "The vote closed at 12 a.m. on Friday.", "12 a.m.", (0, None)),
+        ("es", "La reunión será a las 16 horas en el ministerio.", "16", (960, None)),
+        ("es", "Abrirá a las 9 de la mañana.", "9", (540, None)),
+        ("es", "El acto empieza a las 10 de la noche.", "10", (1320, None)),
+        ("es-AR", "El INDEC publicará el dato a las 4.", "4", (240, 960)),
+        ("fr", "La séance ouvre à 9 h 30 et 300 élus votent.", "9 h 30", (570, 1290)),
+        ("fr", "Le train part à 8 heures du soir.", "8", (1200, None)),
+        ("de", "Die Sitzung beginnt um 14.30 Uhr.", "14.30 Uhr", (870, None)),
+        ("de", "Der Zug fährt um 8 Uhr abends ab.", "8 Uhr", (1200, None)),
+        ("de", "Der Zug fährt um 08:15 ab.", "08:15", (495, None)),
+        ("de-AT", "Zwischen 0.00 und 24.00 Uhr fuhren 300 Züge nicht.", "24.00 Uhr", (0, None)),
+        ("it", "Il traforo ha chiuso alle 17.", "17", (1020, None)),
+        ("it", "Il vertice riprende alle 9 del mattino.", "9", (540, None)),
+        ("it", "Lo spettacolo inizia alle 9 della sera.", "9", (1260, None)),
+        ("it", "Il vertice riprende alle 4.", "4", (240, 960)),
+    ],
+)
+def test_a_time_is_read_as_minutes_after_midnight_with_the_other_half_of_the_day_if_unsettled(
+    tmp_path: Path, locale: str, text: str, time: str, readings: tuple[int, int | None]
+) -> None:
+    found = {n.text: n for n in numbers(tmp_path, locale, text) if n.kind is NumberKind.TIME}
+    value, other = readings
+    assert found[time].value == value
+    assert found[time].alternative == (None if other is None else Decimal(other))
+
+
+def test_facts_show_a_time_on_the_24_hour_clock(tmp_path: Path) -> None:
+    path = tmp_path / "it.txt"
+    path.write_text("Il vertice riprende alle 4, e il treno parte alle 17.\n", encoding="utf-8")
+    result = run("facts", str(path))
+    assert "'4' time = 4:00 or 16:00  (time of day)" in result.stdout
+    assert "'17' time = 17:00  (time of day)" in result.stdout

@@ -171,13 +171,68 @@ def _special(
             ):
                 continue
             if not _inside(start, end, spans):
-                found.append(_plain(text, start, end, kind, Decimal(0), starts))
+                if kind is NumberKind.TIME:
+                    found.append(_time(text, start, end, starts))
+                else:
+                    found.append(_plain(text, start, end, kind, Decimal(0), starts))
                 insort(spans, (start, end))
     for start, end in runs:
         if end - start <= 2 and _is_bare_hour(text, start, end) and not _inside(start, end, spans):
-            found.append(_plain(text, start, end, NumberKind.TIME, Decimal(0), starts))
+            found.append(_time(text, start, end, starts))
             insort(spans, (start, end))
     return found
+
+
+def _time(text: str, start: int, end: int, starts: Sequence[int]) -> NumberMention:
+    """A time of day, its value in minutes after midnight; `alternative` holds the other half
+    of the day's reading when nothing says which half it is in ("alle 4": 4:00 or 16:00)."""
+    minutes, other = clock_minutes(text, start, end)
+    mention = _plain(text, start, end, NumberKind.TIME, Decimal(minutes), starts)
+    return mention if other is None else replace(mention, alternative=Decimal(other))
+
+
+# The hour and minutes of a time as _TIME, _CLOCK_FORM and _is_bare_hour find it: "18h30",
+# "6:30 p.m.", "14.30 Uhr", "9 h 30", "16".
+_HOUR_MINUTES = re.compile(r"(\d{1,2})(?:(?::|\.|\s?h\s?)([0-5]\d))?")
+_MERIDIEM = re.compile(r"(?<![^\W\d_])([ap])\.?m(?!\w)", re.IGNORECASE)
+_DAY_HALVES = {part.lower(): half for part, half in words.DAY_HALVES.items()}
+_DAY_HALF_AFTER = re.compile(
+    rf"(?:{_HOUR_WORD})?,?\s+(?P<half>{'|'.join(map(re.escape, words.DAY_HALVES))})(?!\w)",
+    re.IGNORECASE,
+)
+_DAY, _HALF_DAY = 24 * 60, 12 * 60
+
+
+def clock_minutes(text: str, start: int, end: int) -> tuple[int, int | None]:
+    """The minutes after midnight of the time at start:end, and those of the other half of
+    the day when nothing settles which half: "18h30" 1110; "4 pm", "4 Uhr nachmittags" 960;
+    "alle 4" 240 or 960. An hour past 12, hour 0 or a leading zero ("08:00") settles it."""
+    match = _HOUR_MINUTES.match(text, start, end)
+    if match is None:
+        return 0, None
+    hour, minutes = int(match[1]), int(match[2] or 0)
+    half = _half_of_day(text, match.end(), end)
+    if half == "night":  # "10 de la noche" is 22:00, "2 da madrugada" 2:00
+        half = "pm" if 6 <= hour < 12 else "am"
+    if half is not None and hour <= 12:
+        hour = hour % 12 + (12 if half == "pm" else 0)  # "12 a.m." is midnight
+    value = (hour * 60 + minutes) % _DAY  # "24.00 Uhr" is midnight
+    settled = half is not None or hour == 0 or hour > 12 or match[1].startswith("0")
+    return value, None if settled else (value + _HALF_DAY) % _DAY
+
+
+def _half_of_day(text: str, after_hour: int, end: int) -> str | None:
+    """Which half of the day ("am", "pm", "night"): "p.m." in the time, or a day part after it."""
+    meridiem = _MERIDIEM.search(text, after_hour, end)
+    if meridiem is not None:
+        return "am" if meridiem[1] in "aA" else "pm"
+    part = _DAY_HALF_AFTER.match(text, end)
+    return _DAY_HALVES[part["half"].lower()] if part is not None else None
+
+
+def after_time_word(text: str, start: int) -> bool:
+    """Whether a figure at `start` follows a word that times take ("alle", "às", "um")."""
+    return _TIME_WORD_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 def _is_bare_hour(text: str, start: int, end: int) -> bool:

@@ -246,6 +246,45 @@ DAY_PARTS = (
     "du matin", "de l'après-midi", "de l’après-midi", "du soir",
 )  # fmt: skip
 
+# Words after a time that say which half of the day it falls in, so that "9" or "9.30" is not
+# also read as 21:00: "am" (morning), "pm" (afternoon, evening) or "night", whose hour says
+# which ("10 de la noche" is 22:00, "2 da madrugada" and "2 at night" are 2:00).
+DAY_HALVES: Mapping[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(
+            ("de la mañana", "de la madrugada", "da manhã", "da madrugada", "del mattino",
+             "di mattina", "della mattina", "du matin", "in the morning", "morgens",
+             "vormittags", "früh", "in der Früh"),
+            "am",
+        ),
+        **dict.fromkeys(
+            ("de la tarde", "del mediodía", "da tarde", "del pomeriggio", "di pomeriggio",
+             "della sera", "di sera", "de l'après-midi", "de l’après-midi", "du soir",
+             "in the afternoon", "in the evening", "tonight", "nachmittags", "abends"),
+            "pm",
+        ),
+        **dict.fromkeys(
+            ("de la noche", "da noite", "della notte", "di notte", "de la nuit", "at night",
+             "nachts"),
+            "night",
+        ),
+    }
+)  # fmt: skip
+
+# Time-zone markers beside a time: translators convert "às 10h (hora de Brasília)" to "9 a.m.
+# ET", so a time that carries one is not compared with the other version's times.
+TIME_ZONES = (
+    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "BST",
+    "CET", "CEST", "MEZ", "MESZ", "WET", "BRT", "ART", "Z",
+)  # fmt: skip
+TIME_ZONE_PHRASES = (
+    "hora de Brasília", "horário de Brasília", "hora local", "horário local", "hora oficial",
+    "hora peninsular", "hora de Madrid", "hora de Buenos Aires", "hora argentina",
+    "local time", "Eastern time", "Pacific time", "heure de Paris", "heure locale",
+    "heure française", "ora italiana", "ora locale", "Ortszeit", "deutscher Zeit",
+    "mitteleuropäischer Zeit",
+)  # fmt: skip
+
 PERCENT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
         "en": ("percent", "per cent", "pct"),

@@ -14,7 +14,7 @@ from reconcile.model import (
     ResolvedDate,
     Timeline,
 )
-from reconcile.words import ORDER_WORDS, long_date
+from reconcile.words import ORDER_WORDS, clock_times, long_date
 
 
 def facts_json(document: Document, timeline: Timeline) -> str:
@@ -200,7 +200,9 @@ def _number_lines(document: Document) -> list[str]:
 
 
 def _shown(number: NumberMention) -> str:
-    if number.kind in (NumberKind.TIME, NumberKind.IDENTIFIER):
+    if number.kind is NumberKind.TIME:
+        return f"= {clock_times(number.value, number.alternative)}  (time of day)"
+    if number.kind is NumberKind.IDENTIFIER:
         return "(not a quantity)"
     value = _decimal_text(number.value)
     if number.upper is not None:

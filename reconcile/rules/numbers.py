@@ -21,6 +21,7 @@ from reconcile.model import (
 )
 from reconcile.rules.base import Rule, per_story
 from reconcile.rules.language import untranslated
+from reconcile.rules.times import shown, time_changes
 
 # Kinds the rules compare; times and identifiers are figures, not quantities. Tuples, not
 # sets: `in` compares members by identity in C, where a set calls Enum.__hash__ (Python)
@@ -411,9 +412,11 @@ class NumberMismatch(Rule):
     """Aligned sentences of two versions state different figures, or an amount in another currency.
 
     Anti-pattern: Spanish "un billón de pesos" (10^12) rendered "a billion pesos" (10^9); "210
-    casas" rendered "120 homes"; "R$ 45 bilhões" rendered "US$45 billion".
+    casas" rendered "120 homes"; "R$ 45 bilhões" rendered "US$45 billion"; "às 18h30" rendered
+    "at 8:30 p.m.".
     Best practice: carry every figure over with its value and currency; translate scale words by
-    value (Spanish "billón" is an English "trillion", "mil millones" a "billion").
+    value (Spanish "billón" is an English "trillion", "mil millones" a "billion"); convert a
+    time to the 12-hour clock by its half of the day, and mark a time zone the translation adds.
     """
 
     id = "number-mismatch"
@@ -442,6 +445,26 @@ class NumberMismatch(Rule):
                     related=(source.source.locate(ours.start, ours.end),),
                     suggestion=suggestion,
                 )
+        yield from self._times(story, left_alone)
+
+    def _times(
+        self, story: CheckedStory, left_alone: frozenset[tuple[str, int]]
+    ) -> Iterator[Finding]:
+        """Times of day the translation changed (see rules/times.py)."""
+        for change in time_changes(story):
+            source, target = change.source, change.target
+            ours, theirs = change.ours.mention, change.theirs.mention
+            if (target.path, theirs.sentence) in left_alone:
+                continue
+            language = cldr.language_name(source.locale.language)
+            yield self.finding(
+                target,
+                theirs.start,
+                theirs.end,
+                f"the {language} version says {ours.text!r} ({shown(change.ours)}), but this "
+                f"version says {theirs.text!r} ({shown(change.theirs)})",
+                related=(source.source.locate(ours.start, ours.end),),
+            )
 
 
 class NumberMissing(Rule):
