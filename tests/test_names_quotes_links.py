@@ -234,3 +234,21 @@ def test_url_may_differ_only_by_a_language_segment(tmp_path: Path) -> None:
     assert [f["rule"] for f in findings(*changed) if f["rule"] == "link-mismatch"] == [
         "link-mismatch"
     ]
+
+
+def test_a_form_written_throughout_is_the_translations_own_not_a_slip(tmp_path: Path) -> None:
+    source = (
+        "Os presidentes chegaram a Montevidéu na sexta-feira para a cúpula.\n"
+        "O encontro em Montevidéu terminou sem acordo sobre tarifas.\n"
+    )
+    own = (
+        "The presidents arrived in Montevideo on Friday for the summit.\n"
+        "The meeting in Montevideo ended without a deal on tariffs.\n"
+    )
+    paths = write(tmp_path, pt_BR=source, en=own)
+    spelling = [f for f in findings(*paths) if f["rule"] == "name-spelling"]
+    assert [(f["severity"], f.get("suggestion")) for f in spelling] == [("info", None)] * 2
+    slip = own.replace("arrived in Montevideo", "arrived in Montevidéu")
+    paths = write(tmp_path, pt_BR=source, en=slip)
+    spelling = [f for f in findings(*paths) if f["rule"] == "name-spelling"]
+    assert [(f["severity"], f["line"]) for f in spelling] == [("warning", 2)]

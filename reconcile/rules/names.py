@@ -6,6 +6,7 @@ import functools
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
@@ -110,21 +111,28 @@ class NameSpelling(_NameRule):
                 if _translated(folded, target_language, s_folded, pair):
                     continue
                 # A typing slip does not add diacritics: "Iguaçu" for "Iguazú" is the
-                # translator's chosen form of the name, worth a look but not a warning.
-                chosen = _marks(word) - _marks(s_word)
+                # translator's chosen form of the name, worth a look but not a warning. Nor is
+                # a slip made every time: a version that writes "Montevideo" for the source's
+                # "Montevidéu" throughout, and never the source's form, chose its own form.
+                chosen = bool(_marks(word) - _marks(s_word))
+                throughout = target.writes_throughout(folded, s_folded)
                 yield self.finding(
                     pair.target,
                     name.start + start,
                     name.start + end,
                     f"{word!r} is written {s_word!r} in the source ({pair.source.path}): "
-                    "one name spelled two ways",
-                    severity=Severity.INFO if chosen else None,
+                    + (
+                        "this version writes it so throughout, its own form of the name?"
+                        if throughout
+                        else "one name spelled two ways"
+                    ),
+                    severity=Severity.INFO if chosen or throughout else None,
                     related=(
                         pair.source.source.locate(
                             source_name.start + s_start, source_name.start + s_end
                         ),
                     ),
-                    suggestion=s_word,
+                    suggestion=None if throughout else s_word,
                 )
 
     def _accents(
@@ -280,6 +288,7 @@ class _NameIndex:
     __slots__ = (
         "_bead_words",
         "_by_sentence",
+        "_counts",
         "_document",
         "_named",
         "_spelled",
@@ -298,6 +307,7 @@ class _NameIndex:
         self._bead_words: dict[tuple[int, ...], frozenset[str]] = {}
         self._whole_words: dict[int, frozenset[str]] = {}  # by sentence (whole_words_in)
         self._spelled: dict[str, set[str]] | None = None  # each folded word's spellings
+        self._counts: Counter[str] | None = None  # how often the names hold each folded word
 
     def names_in(self, sentences: tuple[int, ...]) -> Sequence[_Named]:
         if len(sentences) == 1:  # most beads
@@ -314,6 +324,13 @@ class _NameIndex:
                     self._spelled.setdefault(token[3], set()).add(token[2])
         spellings = self._spelled.get(folded)
         return spellings is not None and (len(spellings) > 1 or word not in spellings)
+
+    def writes_throughout(self, folded: str, other: str) -> bool:
+        """Whether the document's names hold the word `folded` more than once, and the word
+        `other` never."""
+        if self._counts is None:
+            self._counts = Counter(t[3] for _, spelling in self._named for t in spelling.tokens)
+        return self._counts[folded] > 1 and not self._counts[other]
 
     def words_in(self, sentences: tuple[int, ...]) -> frozenset[str]:
         """The folded words of the sentences (_folded_words)."""
