@@ -196,3 +196,15 @@ def test_readme_shows_what_its_first_command_prints() -> None:
     result = run(*arguments, cwd=root)
     assert result.returncode == 1, result.stderr
     assert result.stdout == shown
+
+
+def test_weekday_mismatch_suggestion_closes_the_bracket(tmp_path: Path) -> None:
+    path = tmp_path / "en-US.txt"
+    path.write_text("The vote was on Saturday (11/30/2025) in Brasília.\n", encoding="utf-8")
+    result = run("check", str(path), "--format", "json")
+    finding = json.loads(result.stdout)["stories"][0]["findings"][0]
+    assert finding["rule"] == "date-weekday-mismatch"
+    assert (finding["excerpt"], finding["suggestion"]) == (
+        "Saturday (11/30/2025)",
+        "Sunday (11/30/2025)",
+    )

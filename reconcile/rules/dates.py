@@ -55,6 +55,10 @@ class DateWeekdayMismatch(Rule):
                 start, end = min(mention.start, weekday.start), max(mention.end, weekday.end)
                 fitting = _weekday_like(document, value.weekday(), weekday.text)
                 span = document.source.text[start:end]
+                if span.count("(") > span.count(")") and document.source.text[end : end + 1] == ")":
+                    # "Tuesday (2/12)": the suggestion replaces the whole of it, bracket closed.
+                    end += 1
+                    span += ")"
                 cut = weekday.start - start
                 yield self.finding(
                     document,
