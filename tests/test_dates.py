@@ -489,3 +489,43 @@ def test_a_faithful_weekend_is_no_weekday_mismatch(tmp_path: Path) -> None:
     assert ("date-weekday-mismatch", "error", "Saturday and Sunday (12/6") in check_pair(
         tmp_path, {"de": de, "en-US": wrong}
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("pt-BR", "Sinner venceu por 6/4, 3/6 e 7/5 em Turim."),
+        ("es", "Sinner ganó por 6/4, 3/6 y 7/5 en Turín."),
+        ("it", "Sinner ha vinto per 6/4 3/6 7/5 a Torino."),
+        ("fr", "Sinner s'est imposé 6/4, 3/6, 7/5 à Turin."),
+        ("pt-BR", "Venceu com parciais de 7/6 (7/4) e 6/3."),
+        ("en-US", "Sinner won 6-4, 3-6, 7-5 in Turin."),
+    ],
+)
+def test_set_scores_are_neither_dates_nor_figures(tmp_path: Path, locale: str, text: str) -> None:
+    path = tmp_path / f"{locale}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert document.dates == ()
+    assert {n.kind.value for n in document.numbers} == {"identifier"}
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        # a word that dates follow stands before the pairs
+        ("pt-BR", "Os jogos serão em 6/4 e 7/5.", ["6/4", "7/5"]),
+        # "3/6" is no set a player wins: not a list of scores
+        ("en-US", "The talks are on 3/6 and 5/7.", ["3/6"]),
+    ],
+)
+def test_a_list_of_dates_is_no_list_of_scores(
+    tmp_path: Path, locale: str, text: str, expected: list[str]
+) -> None:
+    assert [m.text for m in mentions(tmp_path, locale, text)] == expected
+
+
+def test_a_faithful_set_score_is_no_number_mismatch(tmp_path: Path) -> None:
+    pt = "Sinner venceu Alcaraz por 6/4, 3/6 e 7/5 diante de 15 mil torcedores."
+    en = "Sinner beat Alcaraz 6-4, 3-6, 7-5 in front of 15,000 fans."
+    assert check_pair(tmp_path, {"pt-BR": pt, "en-US": en}) == []

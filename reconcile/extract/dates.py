@@ -20,7 +20,7 @@ from typing import NamedTuple
 import dateparser
 
 from reconcile import locale as cldr
-from reconcile.extract.numbers import digit_runs, matches_at
+from reconcile.extract.numbers import digit_runs, matches_at, set_scores
 from reconcile.model import (
     DateForm,
     DateMention,
@@ -190,13 +190,15 @@ def extract_dates(
         )
     dotted_day_month = cldr.writes_dotted_day_month(locale.tag)
     # Where the numeric, ISO and day-first patterns can start (see _NUMERIC).
-    run_starts = [start for start, _end in digit_runs(text)]
+    runs = digit_runs(text)
+    run_starts = [start for start, _end in runs]
+    scores = _score_lists(text, runs)
     found: list[_Found] = []
     taken = _Spans()
     for candidate in (
         *_iso_dates(text, run_starts),
         *_named_dates(text, searched, names, locale.language, run_starts),
-        *_numeric_dates(text, dotted_day_month, run_starts),
+        *_numeric_dates(text, dotted_day_month, run_starts, scores),
         *_days_after_weekdays(text, weekdays),
     ):
         if not taken.overlaps(candidate.start, candidate.end):
@@ -271,10 +273,30 @@ def _iso_dates(text: str, run_starts: Sequence[int]) -> Iterator[_Found]:
             )  # fmt: skip
 
 
+def _score_lists(text: str, runs: Sequence[tuple[int, int]]) -> _Spans:
+    """The lists of set scores that are no dates: "venceu por 6/4, 3/6 e 7/5".
+
+    What tells a list of scores from a list of dates: every pair is a set a player can win
+    (6 against at most 4, 7 against 5 or 6: numbers.set_scores), so "on 3/6 and 5/7" stays
+    dates; and no word that dates follow stands before it, so "em 6/4 e 7/5" stays dates too
+    ("by" excepted: "won by 6/4, 3/6"). A bare "6/4 e 7/5" meant as dates is read as scores:
+    nothing in the sentence says otherwise.
+    """
+    scores = _Spans()
+    for start, end in set_scores(text, runs):
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 16), start)
+        word = previous.group(1).lower() if previous else ""
+        if word == "by" or word not in _DATE_WORDS:
+            scores.add(start, end)
+    return scores
+
+
 def _numeric_dates(
-    text: str, dotted_day_month: bool, run_starts: Sequence[int]
+    text: str, dotted_day_month: bool, run_starts: Sequence[int], scores: _Spans
 ) -> Iterator[_Found]:
     for m in matches_at(_NUMERIC, text, run_starts):
+        if scores.overlaps(m.start(), m.end()):
+            continue
         first, separator, second, year_text, trailing_dot = m.groups()
         if (
             separator != "/"
