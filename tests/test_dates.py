@@ -441,6 +441,91 @@ def test_a_faithful_day_pair_is_no_mismatch_and_a_changed_start_is(tmp_path: Pat
 
 
 def test_a_weekday_beside_a_day_pair_is_not_given_to_the_borrowed_day(tmp_path: Path) -> None:
-    # "(Monday and Tuesday)" names both days: the one whose month is written once takes none.
-    found = mentions(tmp_path, "en-US", "The vote is Dec. 8 and 9 (Monday and Tuesday).")
+    # A single weekday after the pair stands beside the day whose month is written elsewhere.
+    found = mentions(tmp_path, "en-US", "The vote is Dec. 8 and 9 (Tuesday).")
     assert [(m.text, m.weekday) for m in found] == [("Dec. 8", None), ("9", None)]
+
+
+def weekdays_of(found: tuple[DateMention, ...]) -> list[tuple[str, str | None]]:
+    return [(m.text, m.weekday.text if m.weekday else None) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("en-US", "Saturday and Sunday (12/5-6)", [("12/5", "Saturday"), ("6", "Sunday")]),
+        ("en-US", "Saturday and Sunday (Dec. 5-6)", [("Dec. 5", "Saturday"), ("6", "Sunday")]),
+        ("en-US", "Thursday through Sunday (Dec. 3-6)", [("Dec. 3", "Thursday"), ("6", "Sunday")]),
+        ("en-US", "Dec. 8 and 9 (Monday and Tuesday)", [("Dec. 8", "Monday"), ("9", "Tuesday")]),
+        ("pt-BR", "sábado e domingo (5/12 e 6/12)", [("5/12", "sábado"), ("6/12", "domingo")]),
+        ("de", "Samstag und Sonntag (5./6.12.)", [("5", "Samstag"), ("6.12.", "Sonntag")]),
+        ("de", "Samstag und Sonntag (5.-6.12.)", [("5", "Samstag"), ("6.12.", "Sonntag")]),
+        (
+            "pt-BR",
+            "segunda e terça-feira, 8 e 9 de dezembro",
+            [("8", "segunda"), ("9 de dezembro", "terça-feira")],
+        ),
+        # Lists of different lengths, or a list of weekdays beside one date: no telling which
+        # weekday is which date's, so none is given.
+        (
+            "en-US",
+            "Friday and Saturday (Dec. 4, 5 and 6)",
+            [("Dec. 4", None), ("5", None), ("6", None)],
+        ),
+        ("en-US", "Saturday and Sunday (12/5)", [("12/5", None)]),
+    ],
+)
+def test_a_list_of_weekdays_pairs_with_a_list_of_dates_in_order(
+    tmp_path: Path, locale: str, text: str, expected: list[tuple[str, str | None]]
+) -> None:
+    assert weekdays_of(mentions(tmp_path, locale, f"The weather, {text}, stays cold.")) == expected
+
+
+def test_a_faithful_weekend_is_no_weekday_mismatch(tmp_path: Path) -> None:
+    de = "Für Samstag und Sonntag (5./6.12.) erwartet der DWD eine leichte Entspannung."
+    en = "For Saturday and Sunday (12/5-6), the DWD expects a slight easing."
+    assert check_pair(tmp_path, {"de": de, "en-US": en}) == []
+    wrong = "For Saturday and Sunday (12/6-7), the DWD expects a slight easing."
+    assert ("date-weekday-mismatch", "error", "Saturday and Sunday (12/6") in check_pair(
+        tmp_path, {"de": de, "en-US": wrong}
+    )
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("pt-BR", "Sinner venceu por 6/4, 3/6 e 7/5 em Turim."),
+        ("es", "Sinner ganó por 6/4, 3/6 y 7/5 en Turín."),
+        ("it", "Sinner ha vinto per 6/4 3/6 7/5 a Torino."),
+        ("fr", "Sinner s'est imposé 6/4, 3/6, 7/5 à Turin."),
+        ("pt-BR", "Venceu com parciais de 7/6 (7/4) e 6/3."),
+        ("en-US", "Sinner won 6-4, 3-6, 7-5 in Turin."),
+    ],
+)
+def test_set_scores_are_neither_dates_nor_figures(tmp_path: Path, locale: str, text: str) -> None:
+    path = tmp_path / f"{locale}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    assert document.dates == ()
+    assert {n.kind.value for n in document.numbers} == {"identifier"}
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        # a word that dates follow stands before the pairs
+        ("pt-BR", "Os jogos serão em 6/4 e 7/5.", ["6/4", "7/5"]),
+        # "3/6" is no set a player wins: not a list of scores
+        ("en-US", "The talks are on 3/6 and 5/7.", ["3/6"]),
+    ],
+)
+def test_a_list_of_dates_is_no_list_of_scores(
+    tmp_path: Path, locale: str, text: str, expected: list[str]
+) -> None:
+    assert [m.text for m in mentions(tmp_path, locale, text)] == expected
+
+
+def test_a_faithful_set_score_is_no_number_mismatch(tmp_path: Path) -> None:
+    pt = "Sinner venceu Alcaraz por 6/4, 3/6 e 7/5 diante de 15 mil torcedores."
+    en = "Sinner beat Alcaraz 6-4, 3-6, 7-5 in front of 15,000 fans."
+    assert check_pair(tmp_path, {"pt-BR": pt, "en-US": en}) == []

@@ -20,7 +20,7 @@ from typing import NamedTuple
 import dateparser
 
 from reconcile import locale as cldr
-from reconcile.extract.numbers import digit_runs, matches_at
+from reconcile.extract.numbers import digit_runs, matches_at, set_scores
 from reconcile.model import (
     DateForm,
     DateMention,
@@ -38,8 +38,10 @@ from reconcile.model import (
 # must repeat before a year; a dot or hyphen form needs a year (or, where the locale writes
 # "21.11.", a trailing dot) so that decimals and scores stay out. A hyphen before or after
 # the date is let through here and checked by _hyphens_join_a_range: it may join a range.
+# A slash after a dotted day may stand before it: "5./6.12." (see _range_patterns).
 _NUMERIC = re.compile(
-    r"(\d(?<![\w/.,:].)\d?)º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?(?P<dot>\.)?(?![\w/%°]|[.,:]\d)"
+    r"(\d(?:(?<![\w/.,:].)|(?<=\d\./.))\d?)º?([/.-])(\d{1,2})(?:\2(\d{4}|\d{2}))?"
+    r"(?P<dot>\.)?(?![\w/%°]|[.,:]\d)"
 )
 # What a hyphen joins to a numeric date in a range: a day or another numeric date, before
 # ("2.-4.12.", "12/2-12/4") or after ("12/8-9"). Anything else there, a code or a score,
@@ -150,6 +152,9 @@ class _Names:
     # day after a date ("-3" after "Dec. 1"), matched where the date ends.
     day_before: re.Pattern[str]
     day_after: re.Pattern[str]
+    # What stands between two weekdays or two dates of one list ("Saturday and Sunday",
+    # "12/5-6", "5./6.12.", "quinta a domingo"): see `_pair_lists`.
+    list_joiner: re.Pattern[str]
 
 
 class _Found(NamedTuple):
@@ -185,13 +190,15 @@ def extract_dates(
         )
     dotted_day_month = cldr.writes_dotted_day_month(locale.tag)
     # Where the numeric, ISO and day-first patterns can start (see _NUMERIC).
-    run_starts = [start for start, _end in digit_runs(text)]
+    runs = digit_runs(text)
+    run_starts = [start for start, _end in runs]
+    scores = _score_lists(text, runs)
     found: list[_Found] = []
     taken = _Spans()
     for candidate in (
         *_iso_dates(text, run_starts),
         *_named_dates(text, searched, names, locale.language, run_starts),
-        *_numeric_dates(text, dotted_day_month, run_starts),
+        *_numeric_dates(text, dotted_day_month, run_starts, scores),
         *_days_after_weekdays(text, weekdays),
     ):
         if not taken.overlaps(candidate.start, candidate.end):
@@ -201,16 +208,18 @@ def extract_dates(
     found.sort(key=attrgetter("start"))
 
     used: set[int] = set()
-    weekday_starts = [w.start for w in weekdays]
+    beside = _Beside(text, weekdays, names.day_period)
+    paired, listed = _pair_lists(text, names.list_joiner, found, beside, used)
     mentions = []
-    for date in found:
-        weekday = None
-        # A weekday beside a range or pair may name either day ("segunda e terça-feira, 8 e 9
-        # de dezembro"): the day whose month is written elsewhere takes none.
-        if not date.borrows_month:
-            weekday = _adjacent_weekday(
-                text, date, weekdays, weekday_starts, used, names.day_period
-            )
+    for i, date in enumerate(found):
+        weekday = paired.get(i)
+        # A single weekday beside a range or pair may name either day ("Tuesday, Dec. 1-3"):
+        # the day whose month is written elsewhere takes none.
+        if weekday is None and not date.borrows_month:
+            found_at = beside.index(date.start, date.end, used | listed)
+            if found_at is not None:
+                used.add(found_at)
+                weekday = weekdays[found_at]
         sentence = _sentence_of(starts, date.start)
         if weekday is not None and weekday.sentence != sentence:
             # A weekday beside a date is reported in the date's sentence.
@@ -264,10 +273,30 @@ def _iso_dates(text: str, run_starts: Sequence[int]) -> Iterator[_Found]:
             )  # fmt: skip
 
 
+def _score_lists(text: str, runs: Sequence[tuple[int, int]]) -> _Spans:
+    """The lists of set scores that are no dates: "venceu por 6/4, 3/6 e 7/5".
+
+    What tells a list of scores from a list of dates: every pair is a set a player can win
+    (6 against at most 4, 7 against 5 or 6: numbers.set_scores), so "on 3/6 and 5/7" stays
+    dates; and no word that dates follow stands before it, so "em 6/4 e 7/5" stays dates too
+    ("by" excepted: "won by 6/4, 3/6"). A bare "6/4 e 7/5" meant as dates is read as scores:
+    nothing in the sentence says otherwise.
+    """
+    scores = _Spans()
+    for start, end in set_scores(text, runs):
+        previous = _PREVIOUS_WORD.search(text, max(0, start - 16), start)
+        word = previous.group(1).lower() if previous else ""
+        if word == "by" or word not in _DATE_WORDS:
+            scores.add(start, end)
+    return scores
+
+
 def _numeric_dates(
-    text: str, dotted_day_month: bool, run_starts: Sequence[int]
+    text: str, dotted_day_month: bool, run_starts: Sequence[int], scores: _Spans
 ) -> Iterator[_Found]:
     for m in matches_at(_NUMERIC, text, run_starts):
+        if scores.overlaps(m.start(), m.end()):
+            continue
         first, separator, second, year_text, trailing_dot = m.groups()
         if (
             separator != "/"
@@ -547,31 +576,73 @@ def _with_year(date: _Found, year: int) -> _Found:
     )
 
 
-def _adjacent_weekday(
-    text: str,
-    mention: _Found,
-    weekdays: Sequence[WeekdayMention],
-    starts: Sequence[int],
-    used: set[int],
-    day_period: re.Pattern[str],
-) -> WeekdayMention | None:
-    # Only weekdays starting near the date can be beside it; `starts` are in text order.
-    first = bisect_left(starts, mention.start - _NEAR)
-    last = bisect_right(starts, mention.end + _NEAR)
-    for i in range(first, last):
-        weekday = weekdays[i]
-        if i in used:
+class _Beside:
+    """The weekdays of a text, and which of them stands beside a span of it."""
+
+    def __init__(
+        self, text: str, weekdays: Sequence[WeekdayMention], day_period: re.Pattern[str]
+    ) -> None:
+        self.text, self.weekdays, self.day_period = text, weekdays, day_period
+        self._starts = [w.start for w in weekdays]
+
+    def index(self, start: int, end: int, taken: set[int]) -> int | None:
+        """The index of the first weekday beside the span that is not in `taken`."""
+        text = self.text
+        # Only weekdays starting near the span can be beside it; `_starts` are in text order.
+        first = bisect_left(self._starts, start - _NEAR)
+        last = bisect_right(self._starts, end + _NEAR)
+        for i in range(first, last):
+            if i in taken:
+                continue
+            weekday = self.weekdays[i]
+            gap_start = _after_day_period(text, weekday.end, start, self.day_period)
+            before = weekday.end <= start and _WEEKDAY_BEFORE_GAP.match(text[gap_start:start])
+            after = end <= weekday.start and _WEEKDAY_AFTER_GAP.match(text[end : weekday.start])
+            if before or after:
+                return i
+        return None
+
+
+def _pair_lists(
+    text: str, joiner: re.Pattern[str], found: Sequence[_Found], beside: _Beside, used: set[int]
+) -> tuple[dict[int, WeekdayMention], set[int]]:
+    """The weekdays of a list given to the dates of the list beside it, in order: "Saturday
+    and Sunday (12/5-6)" is Saturday 5 and Sunday 6 December. Keyed by the index of the date
+    in `found`; with the weekdays that belong to a list of two or more.
+
+    The weekday nearest a list of dates is the last of its own list, and names the last date,
+    not the first; where the two lists differ in length ("Friday and Saturday (Dec. 4-6)") no
+    one can say which weekday is which date's, and none is given: no weekday then rather
+    than a wrong one, nor to a single date beside a list of weekdays ("Monday and Tuesday,
+    Dec. 2").
+    """
+    weekday_lists = _lists(text, joiner, beside.weekdays)
+    listed = {i for run in weekday_lists if len(run) > 1 for i in run}
+    list_of = {i: run for run in weekday_lists for i in run}
+    paired: dict[int, WeekdayMention] = {}
+    for run in _lists(text, joiner, found):
+        if len(run) < 2:
             continue
-        before = weekday.end <= mention.start and _WEEKDAY_BEFORE_GAP.match(
-            text[_after_day_period(text, weekday.end, mention.start, day_period) : mention.start]
-        )
-        after = mention.end <= weekday.start and _WEEKDAY_AFTER_GAP.match(
-            text[mention.end : weekday.start]
-        )
-        if before or after:
-            used.add(i)
-            return weekday
-    return None
+        i = beside.index(found[run[0]].start, found[run[-1]].end, used)
+        if i is None or i not in listed or len(list_of[i]) != len(run):
+            continue
+        for date, weekday in zip(run, list_of[i], strict=True):
+            paired[date] = beside.weekdays[weekday]
+            used.add(weekday)
+    return paired, listed
+
+
+def _lists(
+    text: str, joiner: re.Pattern[str], spans: Sequence[_Found | WeekdayMention]
+) -> list[list[int]]:
+    """The spans, in text order, as runs of indices: each run a list that `joiner` joins."""
+    runs: list[list[int]] = []
+    for i, span in enumerate(spans):
+        if runs and joiner.fullmatch(text, spans[i - 1].end, span.start):
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return runs
 
 
 def _after_day_period(text: str, start: int, end: int, day_period: re.Pattern[str]) -> int:
@@ -625,6 +696,7 @@ def _names(tag: str) -> _Names:
     )
     capitalised = cldr.names_capitalised(language)
     day_before, day_after = _range_patterns(language)
+    list_joiner = _list_joiner(language)
     year = r"(?:,?\s+(?:de\s+|del\s+)?(?P<year>\d{4})(?!\d))?"
     # "(?<![\w.,])" written after the first digit, so that the pattern starts with a digit.
     day_first = re.compile(
@@ -648,7 +720,7 @@ def _names(tag: str) -> _Names:
     digit_after_month = re.compile(rf"\d\s+(?:{backwards})")
     return _Names(
         months, weekdays, day_first, month_first, weekday, short_forms, _day_period(periods),
-        capitalised, digit_after_month, day_before, day_after,
+        capitalised, digit_after_month, day_before, day_after, list_joiner,
     )  # fmt: skip
 
 
@@ -660,14 +732,25 @@ def _range_patterns(language: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf"|\s+(?:{words})(?:\s+(?:{articles})){{0,2}}\s*)"
     )
     # "(?<![\w.,/:-])" written after the day's first digit, so that the search skips to digits.
+    # A slash joins a day only after its dot ("5./6.12."): "5/6.12." is no form we know.
     day_before = re.compile(
-        rf"(?P<day>\d(?<![\w.,/:-].)\d?)(?P<day_mark>{_ORDINAL_SUFFIX}){joiner}$",
+        rf"(?P<day>\d(?<![\w.,/:-].)\d?)(?P<day_mark>{_ORDINAL_SUFFIX})(?:{joiner}|(?<=\.)/)$",
         re.IGNORECASE,
     )
     day_after = re.compile(
         rf"{joiner}(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?![\w%°/]|[.,:]\d)", re.IGNORECASE
     )
     return day_before, day_after
+
+
+def _list_joiner(language: str) -> re.Pattern[str]:
+    """What joins two weekdays or two dates of a list: a mark (comma, slash, hyphen, dash)
+    or a joining word or both, after the first one's ordinal ending ("1º a 3", "5./6.12.")."""
+    words, articles = _DAY_JOINERS.get(language, ("(?!)", "(?!)"))
+    word = rf"(?:{words})[^\S\n]+(?:(?:{articles})[^\S\n]+){{0,2}}"
+    return re.compile(
+        rf"{_ORDINAL_SUFFIX}[^\S\n]*(?:[,/&–-][^\S\n]*(?:{word})?|{word})", re.IGNORECASE
+    )
 
 
 def _day_period(periods: Iterable[str]) -> re.Pattern[str]:

@@ -68,6 +68,12 @@ _IDENTIFIER = re.compile(
     r"|(?<![\w.,])\d{1,3}(?:\.\d{3})*/\d{2,4}(?![\w/])|\bISBN[\s:-]*[\d-]{10,17}[\dX]?"
 )
 _FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
+# A list of set scores ("6/4, 3/6 e 7/5", "6-4 3-6 7-6 (7-4)"): a result, neither dates nor
+# figures. A set is won at 6 against at most 4, or at 7 against 5 or 6; a tie-break may
+# follow in brackets. Two sets at least, joined by a comma, a space or "and".
+_SET = r"(?:6[/–-][0-4]|[0-4][/–-]6|7[/–-][56]|[56][/–-]7)(?:\s*\(\d{1,2}(?:[/–-]\d{1,2})?\))?"
+_SET_JOIN = r"(?:\s*[,;]\s*|\s+)(?:(?:and|e|y|et|und|ed)\s+)?"
+_SET_SCORES = re.compile(rf"(?<![\w/.,:–-]){_SET}(?:{_SET_JOIN}{_SET})+(?![\w/%°–-]|[.,:]\d)")
 # Matched at the offset just after a figure (pattern.match(text, end)), hence no "^".
 _ORDINAL_SUFFIX = re.compile(r"(?:º|ª|°(?![CF])|st|nd|rd|th|er|re|e|ème|o|a)(?!\w)")
 _LETTERS = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
@@ -176,6 +182,12 @@ def _special(
                 else:
                     found.append(_plain(text, start, end, kind, Decimal(0), starts))
                 insort(spans, (start, end))
+    # Set scores are results, read as no figure (a hyphen's "3-6" would be a range), unless
+    # the dates took them ("em 6/4 e 7/5": see dates._is_score_list).
+    for start, end in set_scores(text, runs):
+        if not _inside(start, end, spans):
+            found.append(_plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0), starts))
+            insort(spans, (start, end))
     for start, end in runs:
         if end - start <= 2 and _is_bare_hour(text, start, end) and not _inside(start, end, spans):
             found.append(_time(text, start, end, starts))
@@ -320,6 +332,17 @@ def matches_at(pattern: re.Pattern[str], text: str, offsets: Iterable[int]) -> l
                 found.append(match)
                 end = match.end()
     return found
+
+
+def set_scores(text: str, runs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans of the lists of set scores (see _SET_SCORES), each written with one mark:
+    "6/4, 3-6" is no such list."""
+    spans = []
+    for match in matches_at(_SET_SCORES, text, [start for start, _end in runs]):
+        marks = {c for c in match.group() if c in "/–-"}
+        if len(marks) == 1:
+            spans.append(match.span())
+    return spans
 
 
 def _numerals(
