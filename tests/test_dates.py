@@ -529,3 +529,40 @@ def test_a_faithful_set_score_is_no_number_mismatch(tmp_path: Path) -> None:
     pt = "Sinner venceu Alcaraz por 6/4, 3/6 e 7/5 diante de 15 mil torcedores."
     en = "Sinner beat Alcaraz 6-4, 3-6, 7-5 in front of 15,000 fans."
     assert check_pair(tmp_path, {"pt-BR": pt, "en-US": en}) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "days"),
+    [
+        ("pt-BR", "As propostas serão abertas no próximo dia 15, em Brasília.", ["15"]),
+        ("pt-BR", "A votação ficou para o dia 3.", ["3"]),
+        ("es", "La sesión se celebrará el día 9 en Madrid.", ["9"]),
+        ("en-US", "Bids will be opened on the 15th.", ["15"]),
+        # Not a day: per day, a count after the day word, an ordinal of something else.
+        ("pt-BR", "A fábrica produz 300 toneladas por dia 15 vezes ao ano.", []),
+        ("es", "El dia 15 mil personas marcharon.", []),
+        ("en-US", "It was built in the 15th century.", []),
+    ],
+)
+def test_a_day_named_alone_after_the_word_for_day(
+    tmp_path: Path, locale: str, text: str, days: list[str]
+) -> None:
+    found = mentions(tmp_path, locale, text)
+    assert [m.text for m in found if m.form is DateForm.DAY] == days
+
+
+def test_a_day_named_alone_is_compared_with_the_translation(tmp_path: Path) -> None:
+    source = tmp_path / "pt-BR.txt"
+    source.write_text(
+        "O leilão está marcado para 3 de dezembro. As propostas serão abertas no dia 15.\n",
+        encoding="utf-8",
+    )
+    target = tmp_path / "en-US.txt"
+    options = api.Options(reference_date=dt.date(2025, 11, 20))
+    for written, rules in (("Dec. 15", []), ("Dec. 16", ["date-mismatch"])):
+        target.write_text(
+            f"The auction is set for Dec. 3. The bids will be opened on {written}.\n",
+            encoding="utf-8",
+        )
+        report = api.check([str(source), str(target)], options)
+        assert [f.rule for f in report.stories[0].findings] == rules

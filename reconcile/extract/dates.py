@@ -200,6 +200,7 @@ def extract_dates(
         *_named_dates(text, searched, names, locale.language, run_starts),
         *_numeric_dates(text, dotted_day_month, run_starts, scores),
         *_days_after_weekdays(text, weekdays),
+        *_days_after_day_words(text, locale.language),
     ):
         if not taken.overlaps(candidate.start, candidate.end):
             found.append(candidate)
@@ -422,6 +423,41 @@ def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Itera
             yield _Found(
                 start, end, m.group(1), DateForm.DAY, (Reading(DateOrder.DMY, None, day, None),)
             )
+
+
+# A day named alone after the word for "day" ("no próximo dia 15", "el día 3,") or as an
+# English ordinal ("on the 15th."): it belongs to the month the story last named. Only where
+# nothing it could count follows, as after a weekday; and not "por dia 15" (per day).
+_DAY_WORD = {
+    "pt": r"(?<!\w)dia\s+(\d{1,2})(?:º|°)?",
+    "es": r"(?<!\w)d[ií]a\s+(\d{1,2})",
+    "en": r"(?<!\w)the\s+(\d{1,2})(?:st|nd|rd|th)",
+}
+_PER_DAY_BEFORE = re.compile(r"(?<!\w)(?:por|ao|cada|al)\s+$", re.IGNORECASE)
+
+
+@cache
+def _day_word(language: str) -> re.Pattern[str] | None:
+    pattern = _DAY_WORD.get(language)
+    if pattern is None:
+        return None
+    ending = rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)"
+    return re.compile(pattern + ending, re.IGNORECASE | re.MULTILINE)
+
+
+def _days_after_day_words(text: str, language: str) -> Iterator[_Found]:
+    pattern = _day_word(language)
+    if pattern is None:
+        return
+    for m in pattern.finditer(text):
+        if _PER_DAY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+            continue
+        day = int(m.group(1))
+        if 1 <= day <= 31:
+            yield _Found(
+                m.start(1), m.end(1), m.group(1), DateForm.DAY,
+                (Reading(DateOrder.DMY, None, day, None),),
+            )  # fmt: skip
 
 
 def _reads_as_ordinal(text: str, start: int, end: int) -> bool:
