@@ -566,3 +566,24 @@ def test_a_day_named_alone_is_compared_with_the_translation(tmp_path: Path) -> N
         )
         report = api.check([str(source), str(target)], options)
         assert [f.rule for f in report.stories[0].findings] == rules
+
+
+def test_date_mismatch_suggests_the_sources_date_in_the_translations_form(
+    tmp_path: Path,
+) -> None:
+    source = tmp_path / "pt-BR.txt"
+    source.write_text(
+        "O jogo foi no sábado (28/11). A final é em 3 de dezembro.\n", encoding="utf-8"
+    )
+    target = tmp_path / "en-US.txt"
+    target.write_text(
+        "The game was on Saturday (11/29). The final is on Dec. 4.\n", encoding="utf-8"
+    )
+    report = api.check(
+        [str(source), str(target)], api.Options(reference_date=dt.date(2026, 11, 25))
+    )
+    mismatches = [f for f in report.stories[0].findings if f.rule == "date-mismatch"]
+    assert [(f.location.excerpt, f.suggestion) for f in mismatches] == [
+        ("11/29", "11/28"),
+        ("Dec. 4", "Dec. 3"),
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
@@ -15,6 +16,7 @@ from reconcile.model import (
     DateOrder,
     Document,
     Finding,
+    Reading,
     ResolvedDate,
     Severity,
     Version,
@@ -272,6 +274,11 @@ class DateMismatch(Rule):
             if suggestion is not None:
                 order = ORDER_WORDS[target.timeline.order]
                 message += f"; written {order} as this version writes dates, it is {suggestion!r}"
+            elif intended is None:
+                # Another day: the source's date written as this mention writes its own.
+                suggestion = _redated(
+                    mention, theirs_date.assessments[theirs_date.reader].reading, read, meant
+                )
             yield self.finding(
                 target.document,
                 mention.start,
@@ -328,6 +335,33 @@ def rewrite(mention: DateMention, assessment: Assessment, order: DateOrder) -> s
     first, second = (day, month) if order is DateOrder.DMY else (month, day)
     trailing = "." if mention.text.endswith(".") and len(parts) == 2 else ""
     return mention.separator.join((first, second, *parts[2:])) + trailing
+
+
+def _redated(mention: DateMention, reading: Reading, read: dt.date, meant: dt.date) -> str | None:
+    """The mention rewritten to name `meant` where a reader takes it as `read`, keeping its
+    form ("Dec. 4" -> "Dec. 3", "12/4" -> "12/3"); None where that needs words of its own (a
+    month name or a year to change)."""
+    text = mention.text
+    if mention.form is DateForm.NUMERIC and not mention.borrows_month:
+        parts = text.rstrip(".").replace("º", "").split(mention.separator)
+        day_at, month_at = (0, 1) if reading.order is DateOrder.DMY else (1, 0)
+        values = {day_at: meant.day, month_at: meant.month}
+        if len(parts) > 2:
+            if meant.year != read.year and len(parts[2]) != 4:
+                return None
+            values[2] = meant.year
+        written = [
+            f"{values[k]:0{len(part)}d}" if k in values else part for k, part in enumerate(parts)
+        ]
+        return mention.separator.join(written) + (
+            "." if text.endswith(".") and len(parts) == 2 else ""
+        )
+    if (meant.month, meant.year) != (read.month, read.year):
+        return None
+    day = re.compile(rf"(?<!\d){read.day}(?!\d)")
+    if len(day.findall(text)) != 1:
+        return None
+    return day.sub(str(meant.day), text)
 
 
 def _weekday_like(document: Document, weekday: int, like: str) -> str:
