@@ -161,26 +161,32 @@ class _Window:
         self.total = self.sourced = 0.0
 
     def add(self, index: int, contrary: bool) -> None:
-        held = self.inside.setdefault(index, [0, 0])
-        before = self._share(held)
+        held = self.inside.get(index)
+        if held is None:
+            held = self.inside[index] = [0, 0]
+        # The mention's share changes only when its first point of a kind comes in.
+        if not held[0]:
+            if not contrary:
+                self._count(index, 1.0 - (CONTRARY_SHARE if held[1] else 0.0))
+            elif not held[1]:
+                self._count(index, CONTRARY_SHARE)
         held[contrary] += 1
-        self._count(index, self._share(held) - before)
 
     def remove(self, index: int, contrary: bool) -> None:
         held = self.inside[index]
-        before = self._share(held)
         held[contrary] -= 1
-        self._count(index, self._share(held) - before)
-
-    @staticmethod
-    def _share(held: list[int]) -> float:
-        return 1.0 if held[0] else CONTRARY_SHARE if held[1] else 0.0
+        # ... and when its last point of a kind goes out.
+        if not held[0]:
+            if not contrary:
+                self._count(index, (CONTRARY_SHARE if held[1] else 0.0) - 1.0)
+            elif not held[1]:
+                self._count(index, -CONTRARY_SHARE)
 
     def _count(self, index: int, change: float) -> None:
-        if change:
-            self.total += change * self.scores[index]
-            if self.from_source[index]:
-                self.sourced += change * self.scores[index]
+        score = change * self.scores[index]
+        self.total += score
+        if self.from_source[index]:
+            self.sourced += score
 
 
 def _expected_order(document: Document) -> DateOrder:

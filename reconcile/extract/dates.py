@@ -200,7 +200,7 @@ def extract_dates(
         *_named_dates(text, searched, names, locale.language, run_starts),
         *_numeric_dates(text, dotted_day_month, run_starts, scores),
         *_days_after_weekdays(text, weekdays),
-        *_days_after_day_words(text, locale.language),
+        *_days_after_day_words(text, locale.language, runs),
     ):
         if not taken.overlaps(candidate.start, candidate.end):
             found.append(candidate)
@@ -427,37 +427,50 @@ def _days_after_weekdays(text: str, weekdays: Sequence[WeekdayMention]) -> Itera
 
 # A day named alone after the word for "day" ("no próximo dia 15", "el día 3,") or as an
 # English ordinal ("on the 15th."): it belongs to the month the story last named. Only where
-# nothing it could count follows, as after a weekday; and not "por dia 15" (per day).
-_DAY_WORD = {
-    "pt": r"(?<!\w)dia\s+(\d{1,2})(?:º|°)?",
-    "es": r"(?<!\w)d[ií]a\s+(\d{1,2})",
-    "en": r"(?<!\w)the\s+(\d{1,2})(?:st|nd|rd|th)",
+# nothing it could count follows, as after a weekday; and not "por dia 15" (per day). Tried
+# only at the runs of one or two digits, against the few characters before each.
+_DAY_WORD_BEFORE = {
+    "pt": re.compile(r"(?<![^\W\d_])dia\s+$", re.IGNORECASE),
+    "es": re.compile(r"(?<![^\W\d_])d[ií]a\s+$", re.IGNORECASE),
+    "en": re.compile(r"(?<![^\W\d_])the\s+$", re.IGNORECASE),
 }
-_PER_DAY_BEFORE = re.compile(r"(?<!\w)(?:por|ao|cada|al)\s+$", re.IGNORECASE)
+_DAY_WORD_SUFFIX = {"pt": "(?:º|°)?", "es": "", "en": "(?:st|nd|rd|th)"}
+_DAY_WORD_ENDS = {"pt": ("dia",), "es": ("dia", "día"), "en": ("the",)}  # a cheap test first
+_PER_DAY_BEFORE = re.compile(r"(?<!\w)(?:por|ao|cada|al)\s+\S+\s+$", re.IGNORECASE)
 
 
 @cache
-def _day_word(language: str) -> re.Pattern[str] | None:
-    pattern = _DAY_WORD.get(language)
-    if pattern is None:
-        return None
+def _day_word_after(language: str) -> re.Pattern[str]:
+    """The ordinal mark after the day, then what may follow a day named alone."""
     ending = rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)"
-    return re.compile(pattern + ending, re.IGNORECASE | re.MULTILINE)
+    return re.compile(_DAY_WORD_SUFFIX[language] + ending, re.IGNORECASE | re.MULTILINE)
 
 
-def _days_after_day_words(text: str, language: str) -> Iterator[_Found]:
-    pattern = _day_word(language)
-    if pattern is None:
+def _days_after_day_words(
+    text: str, language: str, runs: Sequence[tuple[int, int]]
+) -> Iterator[_Found]:
+    before = _DAY_WORD_BEFORE.get(language)
+    if before is None:
         return
-    for m in pattern.finditer(text):
-        if _PER_DAY_BEFORE.search(text, max(0, m.start() - 6), m.start()):
+    after, ends = _day_word_after(language), _DAY_WORD_ENDS[language]
+    for start, end in runs:
+        if end - start > 2 or not text[max(0, start - 6) : start].rstrip().lower().endswith(ends):
             continue
-        day = int(m.group(1))
+        if not before.search(text, max(0, start - 8), start):
+            continue
+        if after.match(text, end) is None:
+            continue
+        if _PER_DAY_BEFORE.search(text, max(0, start - 16), start):
+            continue
+        day = int(text[start:end])
         if 1 <= day <= 31:
             yield _Found(
-                m.start(1), m.end(1), m.group(1), DateForm.DAY,
+                start,
+                end,
+                text[start:end],
+                DateForm.DAY,
                 (Reading(DateOrder.DMY, None, day, None),),
-            )  # fmt: skip
+            )
 
 
 def _reads_as_ordinal(text: str, start: int, end: int) -> bool:

@@ -338,7 +338,9 @@ def set_scores(text: str, runs: Sequence[tuple[int, int]]) -> list[tuple[int, in
     """The spans of the lists of set scores (see _SET_SCORES), each written with one mark:
     "6/4, 3-6" is no such list."""
     spans = []
-    for match in matches_at(_SET_SCORES, text, [start for start, _end in runs]):
+    # Every set starts with one digit and its mark: only such runs can start a list.
+    starts = [start for start, end in runs if end - start == 1 and text[end : end + 1] in "/–-"]
+    for match in matches_at(_SET_SCORES, text, starts):
         marks = {c for c in match.group() if c in "/–-"}
         if len(marks) == 1:
             spans.append(match.span())
