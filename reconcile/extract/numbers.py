@@ -58,6 +58,13 @@ _HOUR_BEFORE = re.compile(
 )
 _HOUR_WORD = rf"\s+(?:{'|'.join(map(re.escape, words.HOUR_WORDS))})(?!\w)"
 _HOUR_WORD_AFTER = re.compile(_HOUR_WORD, re.IGNORECASE)
+# The last word of each of those, for a cheap test before the pattern (that the word before
+# a figure ends with one: "(às" too, as the pattern takes any mark before the words).
+_HOUR_LAST = tuple(
+    sorted(
+        {phrase.split()[-1].lower() for phrase in (*words.HOUR_ARTICLES, *words.HOUR_PREPOSITIONS)}
+    )
+)
 _DAY_PART_AFTER = re.compile(
     rf"(?:{_HOUR_WORD})?\s+(?:{'|'.join(map(re.escape, words.DAY_PARTS))})(?!\w)", re.IGNORECASE
 )
@@ -252,8 +259,17 @@ def _is_bare_hour(text: str, start: int, end: int) -> bool:
     word, as numberwords.HOUR_ARTICLES explains."""
     if int(text[start:end]) > 24 or (start and text[start - 1] in ".,"):
         return False
-    if _DAY_PART_AFTER.match(text, end):
+    # Cheap tests first: a day part starts with a letter or a space after the hour, and
+    # the word before an hour ends with a space.
+    if text[end : end + 1].isspace() and _DAY_PART_AFTER.match(text, end):
         return True
+    last = text[max(0, start - 12) : start].split()
+    if (
+        not text[start - 1 : start].isspace()
+        or not last
+        or not last[-1].lower().endswith(_HOUR_LAST)
+    ):
+        return False
     before = _HOUR_BEFORE.search(text, max(0, start - 16), start)
     if before is None:
         return False
