@@ -90,7 +90,7 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     # faster than dates, which build a date or a timedelta per step.
     points: list[tuple[int, int, bool]] = []
     for number, document in enumerate(documents):
-        order = _expected_order(document)
+        order = _document_order(document)[0]
         for mention in document.dates:
             if mention.readings[0].year is not None:
                 score = DATELINE_SCORE if _in_dateline(document, mention) else EXPLICIT_SCORE
@@ -189,11 +189,14 @@ class _Window:
             self.sourced += score
 
 
-def _expected_order(document: Document) -> DateOrder:
-    """The order a document's readers take its dates in: its own unambiguous dates', else
-    its locale's (as resolve reads them)."""
-    cldr_order = document.locale.cldr_order
-    return _majority(_order_counts(document.dates), cldr_order) or cldr_order
+def _document_order(document: Document) -> tuple[DateOrder, str, dict[DateOrder, int]]:
+    """The order a document's readers take its dates in, where it comes from ("document":
+    its own unambiguous dates; else "locale"), and how many unambiguous dates use each."""
+    counts = _order_counts(document.dates)
+    majority = _majority(counts, document.locale.cldr_order)
+    if majority is not None:
+        return majority, "document", counts
+    return document.locale.cldr_order, "locale", counts
 
 
 def _reading_days(
@@ -273,12 +276,7 @@ def resolve(
         # The same document's dates: the same order as then.
         order, order_from, order_counts = earlier.order, earlier.order_from, earlier.order_counts
     else:
-        counts = _order_counts(document.dates)
-        majority = _majority(counts, document.locale.cldr_order)
-        if majority is not None:
-            order, order_from = majority, "document"
-        else:
-            order, order_from = document.locale.cldr_order, "locale"
+        order, order_from, counts = _document_order(document)
         order_counts = tuple(sorted(counts.items(), key=lambda kv: kv[0].value))
     # Made when a reading is first weighed: a second pass (`earlier`) weighs few or none.
     context: _Context | None = None

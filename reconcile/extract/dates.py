@@ -75,9 +75,10 @@ _WEEKDAY_AFTER_GAP = re.compile(r"^\s*[,(]\s*$")
 _FOLLOWING = (
     "y|e|and|et|und|ed|o|ou|or|oder|en|in|im|à|a|em|no|na|at|on|um|am|alle|nel|per|para|con|with"
 )
+# What may follow a day named alone: punctuation, the end, or one of _FOLLOWING.
+_DAY_ALONE_END = rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)"
 _DAY_AFTER_WEEKDAY = re.compile(
-    r"^[\s,]*(?:(?:dia|den|le|el|il|the)\s+)?(\d{1,2})(?:º|°|er|st|nd|rd|th|\.)?"
-    rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)",
+    r"^[\s,]*(?:(?:dia|den|le|el|il|the)\s+)?(\d{1,2})(?:º|°|er|st|nd|rd|th|\.)?" + _DAY_ALONE_END,
     re.IGNORECASE,
 )
 # After "el martes", "le mardi", "am Dienstag" a number is the day whatever word follows
@@ -442,8 +443,7 @@ _PER_DAY_BEFORE = re.compile(r"(?<!\w)(?:por|ao|cada|al)\s+\S+\s+$", re.IGNORECA
 @cache
 def _day_word_after(language: str) -> re.Pattern[str]:
     """The ordinal mark after the day, then what may follow a day named alone."""
-    ending = rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)"
-    return re.compile(_DAY_WORD_SUFFIX[language] + ending, re.IGNORECASE | re.MULTILINE)
+    return re.compile(_DAY_WORD_SUFFIX[language] + _DAY_ALONE_END, re.IGNORECASE | re.MULTILINE)
 
 
 def _days_after_day_words(

@@ -330,11 +330,21 @@ def rewrite(mention: DateMention, assessment: Assessment, order: DateOrder) -> s
     if mention.form is not DateForm.NUMERIC or order is DateOrder.YMD or mention.borrows_month:
         return None  # a day alone ("16" of "16 e 17/12") is written in no order
     reading = assessment.reading
-    parts = mention.text.rstrip(".").replace("º", "").split(mention.separator)
+    parts = _numeric_parts(mention)
     day, month = (parts[0], parts[1]) if reading.order is DateOrder.DMY else (parts[1], parts[0])
     first, second = (day, month) if order is DateOrder.DMY else (month, day)
+    return _numeric_text(mention, [first, second, *parts[2:]])
+
+
+def _numeric_parts(mention: DateMention) -> list[str]:
+    """A numeric date's numbers as written: "1º/12." -> ["1", "12"]."""
+    return mention.text.rstrip(".").replace("º", "").split(mention.separator)
+
+
+def _numeric_text(mention: DateMention, parts: list[str]) -> str:
+    """Numbers joined as the mention joins its own, with its trailing dot ("21.11.")."""
     trailing = "." if mention.text.endswith(".") and len(parts) == 2 else ""
-    return mention.separator.join((first, second, *parts[2:])) + trailing
+    return mention.separator.join(parts) + trailing
 
 
 def _redated(mention: DateMention, reading: Reading, read: dt.date, meant: dt.date) -> str | None:
@@ -343,7 +353,7 @@ def _redated(mention: DateMention, reading: Reading, read: dt.date, meant: dt.da
     month name or a year to change)."""
     text = mention.text
     if mention.form is DateForm.NUMERIC and not mention.borrows_month:
-        parts = text.rstrip(".").replace("º", "").split(mention.separator)
+        parts = _numeric_parts(mention)
         day_at, month_at = (0, 1) if reading.order is DateOrder.DMY else (1, 0)
         values = {day_at: meant.day, month_at: meant.month}
         if len(parts) > 2:
@@ -353,9 +363,7 @@ def _redated(mention: DateMention, reading: Reading, read: dt.date, meant: dt.da
         written = [
             f"{values[k]:0{len(part)}d}" if k in values else part for k, part in enumerate(parts)
         ]
-        return mention.separator.join(written) + (
-            "." if text.endswith(".") and len(parts) == 2 else ""
-        )
+        return _numeric_text(mention, written)
     if (meant.month, meant.year) != (read.month, read.year):
         return None
     day = re.compile(rf"(?<!\d){read.day}(?!\d)")
