@@ -381,6 +381,38 @@ def test_ordinals_ranges_and_units(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("locale", "text", "value"),
+    [
+        ("de", "Gemessen wurden minus 3 Grad.", -3),
+        ("en", "It fell to minus 3 degrees Celsius.", -3),
+        ("fr", "Il a fait moins 3 degrés.", -3),
+        ("es", "Se registraron menos 3 grados.", -3),
+        ("pt-BR", "A temperatura chegou a menos 3 graus.", -3),
+        ("it", "Si sono registrati meno 3 gradi.", -3),
+        ("pt-BR", "A temperatura caiu pelo menos 3 graus.", 3),  # "at least", not a sign
+        ("fr", "La température a baissé d'au moins 3 degrés.", 3),
+        ("es", "La temperatura bajó al menos 3 grados.", 3),
+    ],
+)
+def test_a_temperature_may_write_its_minus_sign_as_a_word(
+    tmp_path: Path, locale: str, text: str, value: int
+) -> None:
+    assert [n.value for n in numbers(tmp_path, locale, text)] == [Decimal(value)]
+
+
+def test_minus_in_words_against_a_minus_sign_passes_and_plus_against_minus_is_flagged(
+    tmp_path: Path,
+) -> None:
+    source = "In Berlin fielen die Temperaturen auf -3 Grad, in München auf minus 7 Grad."
+    faithful = "In Berlin temperatures fell to minus 3 degrees, and to -7 degrees in Munich."
+    assert check_json(*story(tmp_path, de=source, en_GB=faithful)) == (0, [])
+    changed = faithful.replace("minus 3", "plus 3")
+    code, findings = check_json(*story(tmp_path, de=source, en_GB=changed))
+    assert code == 1
+    assert [f["rule"] for f in findings] == ["number-mismatch"]
+
+
+@pytest.mark.parametrize(
     ("locale", "text", "ends"),
     [
         ("en-GB", "The damage was €30 million to €40 million a day.", (30, 40)),

@@ -524,13 +524,32 @@ def _digit_mention(
     ):
         kind = NumberKind.YEAR
     alternative = readings["," if mark == "." else "."] * scale_value if ambiguous else None
+    sign = 1
+    if unit in _TEMPERATURE_UNITS and start > 1 and text[start - 1] == " ":
+        minus = _MINUS_WORD_BEFORE.search(text, max(0, start - _MINUS_BEFORE), start)
+        if minus is not None and (minus["before"] or "").lower() not in _NOT_MINUS_AFTER:
+            # "minus 3 Grad": the sign is a word
+            mention_start, sign = minus.start("sign"), -1
+            alternative = None if alternative is None else -alternative
     return NumberMention(
         mention_start, cursor, text[mention_start:cursor], _sentence_of(starts, mention_start),
-        kind, value * scale_value,
+        kind, sign * value * scale_value,
         None, unit, scale_word, scale_value, False,  # upper, unit, scale, scale_value, spelled
         numeral, start, end, used_mark, ambiguous, alternative,
     )  # fmt: skip
 
+
+_TEMPERATURE_UNITS = frozenset(
+    symbol for symbol, unit in words.UNITS.items() if unit.dimension == "temperature"
+)
+# A minus word just before a temperature ("minus 3 Grad"), and the word before it.
+_MINUS_WORD_BEFORE = re.compile(
+    r"(?:(?<![^\W\d_])(?P<before>[^\W\d_]+) )?"
+    rf"(?<![^\W\d_])(?P<sign>{'|'.join(words.MINUS_WORDS)}) $",
+    re.IGNORECASE,
+)
+_NOT_MINUS_AFTER = frozenset(words.MINUS_NOT_AFTER)  # "pelo menos 3 graus": at least 3
+_MINUS_BEFORE = max(map(len, words.MINUS_WORDS + words.MINUS_NOT_AFTER)) * 2 + 3
 
 # The hundreds after "mil" in "4 mil 200 millones", before the scale word.
 _THOUSANDS_AND = re.compile(r"\s(\d{1,3})(?![\d.,]\d)")

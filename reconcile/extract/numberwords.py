@@ -627,3 +627,10 @@ BETWEEN_WORDS: Mapping[str, tuple[tuple[str, str], ...]] = MappingProxyType(
 
 # Words before a figure that make it an identifier: "Lei nº 14.133", "No. 5", "Nr. 12".
 IDENTIFIER_WORDS = ("nº", "n.º", "n°", "no.", "nr.", "núm.", "num.", "número", "number", "isbn")
+
+# Words for a temperature's minus sign: "minus 3 Grad" is "-3 °C". Read only before a
+# temperature, where "menos" cannot be "less": "pelo menos 3 graus" ("at least") is kept apart
+# by the words of MINUS_NOT_AFTER before it ("ao menos", "al menos", "por lo menos", "au moins",
+# "du moins").
+MINUS_WORDS = ("minus", "moins", "menos", "meno", "min")
+MINUS_NOT_AFTER = ("pelo", "ao", "al", "lo", "au", "du")
