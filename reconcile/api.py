@@ -13,7 +13,7 @@ from reconcile import locale as cldr
 from reconcile.align import align
 from reconcile.config import Config
 from reconcile.extract.dates import extract_dates
-from reconcile.extract.links import extract_links
+from reconcile.extract.links import extract_links, markup_links
 from reconcile.extract.names import extract_names
 from reconcile.extract.numbers import extract_numbers
 from reconcile.extract.quotes import extract_quotes
@@ -86,13 +86,19 @@ def load_document(
     dates, weekdays = extract_dates(source, sentences, locale)
     numbers, number_style = extract_numbers(source, sentences, locale, dates)
     links = extract_links(source.text, sentences)
+    hidden = markup_links(source, sentences)
+    if hidden:
+        links = tuple(sorted(links + hidden, key=lambda k: (k.start, k.end)))
     return Document(
         source,
         locale,
         sentences,
         dates,
         weekdays,
-        names=extract_names(source.text, sentences, locale, dates, weekdays, links),
+        # A markup link's text is prose, with names in it: only links written out are not.
+        names=extract_names(
+            source.text, sentences, locale, dates, weekdays, [k for k in links if not k.markup]
+        ),
         quotes=extract_quotes(source.text, sentences, locale),
         links=links,
         numbers=numbers,

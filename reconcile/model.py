@@ -355,6 +355,9 @@ class LinkMention:
     sentence: int
     kind: str  # "url" | "email" | "handle" | "hashtag"
     key: str  # the form compared across versions (case-folded where case does not matter)
+    # The target of a Markdown or HTML link, which the markup hid: `text` is the target, and
+    # start:end the link's text ("[the ministry's page](https://...)").
+    markup: bool = False
 
 
 class NumberKind(enum.Enum):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import html
 import re
 from collections.abc import Iterator, Sequence
 
-from reconcile.model import LinkMention, Sentence
+from reconcile.model import LinkMention, Sentence, SourceText
 
 _LINK = re.compile(
     r"(?P<url>(?:https?://|www\.)[^\s<>\"“”«»]+)"
@@ -35,6 +36,62 @@ def extract_links(text: str, sentences: Sequence[Sentence]) -> tuple[LinkMention
         sentence = max(0, bisect.bisect_right(starts, start) - 1)
         links.append(LinkMention(start, end, value, sentence, kind, link_key(kind, value)))
     return tuple(links)
+
+
+# A link whose target the markup hides: Markdown's [text](target "title") and HTML's
+# <a href="target">text</a>. Read in the original file, since the reader removed them. (In a
+# JSON file, ninjs, the quotes are escaped: no target is read there.)
+_MARKUP_LINK = re.compile(
+    r"(?<!!)\[(?P<md_text>[^\[\]]+)\]\(<?(?P<md_url>[^()<>\s]+)>?(?:[ \t]+\"[^\"]*\")?\)"
+    r"|<a\s[^<>]*?\bhref\s*=\s*(?:\"(?P<dq>[^\"]*)\"|'(?P<sq>[^']*)'|(?P<bare>[^\s\"'<>\\]+))"
+    r"[^<>]*>(?P<a_text>.*?)</a\s*>",
+    re.IGNORECASE | re.DOTALL,
+)
+_NOT_A_PAGE = ("#", "javascript:")  # a jump within the page, or a script
+
+
+def markup_links(source: SourceText, sentences: Sequence[Sentence]) -> tuple[LinkMention, ...]:
+    """The targets of the document's Markdown and HTML links, each at its link's text.
+
+    A file read as plain text keeps its markup, target and all: extract_links finds the target
+    there, and it is not read twice."""
+    original = source.original
+    if "](" not in original and "href" not in original.casefold():
+        return ()
+    starts = [s.start for s in sentences]
+    links = []
+    for match in _MARKUP_LINK.finditer(original):
+        url_group = next(g for g in ("md_url", "dq", "sq", "bare") if match[g] is not None)
+        text_group = "md_text" if url_group == "md_url" else "a_text"
+        target = html.unescape(match[url_group]).strip()
+        if not target or target.casefold().startswith(_NOT_A_PAGE):
+            continue
+        if _kept(source, match.start(url_group)):
+            continue
+        start = _text_offset(source, match.start(text_group))
+        end = _text_offset(source, match.end(text_group))
+        if not source.text[start:end].strip():
+            continue  # nothing of the link's text was kept (an image, say)
+        kind = "url"
+        if target.casefold().startswith("mailto:"):
+            kind, target = "email", target[len("mailto:") :].split("?")[0]
+        sentence = max(0, bisect.bisect_right(starts, start) - 1)
+        links.append(
+            LinkMention(start, end, target, sentence, kind, link_key(kind, target), markup=True)
+        )
+    return tuple(links)
+
+
+def _text_offset(source: SourceText, original_offset: int) -> int:
+    """The first offset of the text that comes from `original_offset` or after it."""
+    origin = source.origin
+    return bisect.bisect_left(range(len(origin)), original_offset, key=origin.__getitem__)
+
+
+def _kept(source: SourceText, original_offset: int) -> bool:
+    """Whether the character at `original_offset` of the file is in the text."""
+    at = _text_offset(source, original_offset)
+    return at < len(source.text) and source.origin[at] == original_offset
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:

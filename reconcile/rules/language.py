@@ -103,11 +103,12 @@ def _untranslated_of(story: CheckedStory) -> tuple[tuple[Pair, int], ...]:
 
 
 def _kept_spans(document: Document) -> dict[int, list[tuple[int, int]]]:
-    """The spans of a document's quotations, names and links, which stay as they are, by
-    sentence index, each cut to its sentence (a quotation may run over several)."""
+    """The spans of a document's quotations, names and written-out links, which stay as they
+    are (a Markdown link's text is translated), by sentence index, each cut to its sentence (a
+    quotation may run over several)."""
     spans = [(q.start, q.end) for q in document.quotes]
     spans += [(n.start, n.end) for n in document.names]
-    spans += [(k.start, k.end) for k in document.links]
+    spans += [(k.start, k.end) for k in document.links if not k.markup]
     sentences = document.sentences
     starts = [s.start for s in sentences]
     by_sentence: dict[int, list[tuple[int, int]]] = {}

@@ -14,7 +14,8 @@ class LinkMismatch(Rule):
     """A URL, e-mail address, @handle or #hashtag differs from the source's, or is missing.
 
     Anti-pattern: the source links www.gov.br/saude and the translation www.gov.br/saúde, or
-    writes @Lula as @lula_oficial, or drops the address readers were told to write to.
+    writes @Lula as @lula_oficial, or drops the address readers were told to write to, or
+    points a Markdown or HTML link's text at another page (reported at the link's text).
     Best practice: copy links verbatim. A URL may differ only in a path segment, subdomain
     or query value that names the story's languages (/pt/ and /en/, pt.wikipedia.org and
     en.wikipedia.org, ?lang=pt): that is the same page in the reader's language.
@@ -51,13 +52,17 @@ class LinkMismatch(Rule):
             if original is None:
                 continue  # a link the translation adds is not one it got wrong
             unmatched.remove(original)
+            source_link = f"the source's {original.text!r} ({pair.source.path})"
             yield self.finding(
                 pair.target,
                 link.start,
                 link.end,
-                f"{link.text!r} differs from the source's {original.text!r} ({pair.source.path})",
+                f"this link goes to {link.text!r}, not to {source_link}"
+                if link.markup
+                else f"{link.text!r} differs from {source_link}",
                 related=(pair.source.source.locate(original.start, original.end),),
-                suggestion=original.text,
+                # A Markdown link's span is its text: the target is not there to replace.
+                suggestion=None if link.markup else original.text,
             )
         for original in unmatched:
             start, end = pair.target_span()
@@ -69,7 +74,7 @@ class LinkMismatch(Rule):
                 "missing from this translation of the sentence",
                 severity=Severity.WARNING,
                 related=(pair.source.source.locate(original.start, original.end),),
-                suggestion=original.text,
+                suggestion=None if original.markup else original.text,
             )
 
 
