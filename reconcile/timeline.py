@@ -48,8 +48,10 @@ TODAY_SCORE = 1.5
 # handful of background dates ("the 2024 trial", "an order of 2/12/2025").
 DATELINE_SCORE = 4.0
 _DATELINE_REACH = 40  # characters from the start of its sentence
-# A dateline opens with a place in capitals, then a comma, a bracket or a dash.
-_DATELINE_PLACE = re.compile(r"\W*[^\W\d_a-z]{3,}(?:[ -][^\W\d_a-z]{2,})*\s*(?:,|\(|[-–—])")
+# A dateline opens with a place, in capitals ("MADRID,") or not ("Frankfurt,", "Rio de
+# Janeiro,"), then a comma, a bracket or a dash.
+_DATELINE_PLACE = re.compile(r"\W*[^\W\d_a-z][^\W\d_]+(?:[ -][^\W\d_]{2,}){0,3}\s*(?:,|\(|[-–—])")
+_DATELINE_GAP = re.compile(r"\s*(?:[^\W\d_a-z][^\W\d_]+(?: [^\W\d_]+){0,2},\s*)?")
 # A reading against its document's order (2/12 as 2 December in US copy) counts this share.
 CONTRARY_SHARE = 0.5
 # A year written in the text ("em julho de 2023", "the 2019 figures"), not inside a figure.
@@ -145,9 +147,19 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     days = sorted(nearest.values())
     median = dt.date.fromordinal(days[len(days) // 2])
     shown = ", ".join(_shown(evidence[i]) for i in sorted(nearest)[:4])
-    return Reference(
-        median, "inferred", f"{len(nearest)} dates fit a story around {median}: {shown}"
-    )
+    # The dateline's date is the day the story was filed: when the other dates fit around
+    # it, it is the story's date, not the middle of dates it announces months ahead.
+    filed = [i for i in sorted(nearest) if window.scores[i] == DATELINE_SCORE]
+    filed.sort(key=lambda i: not window.from_source[i])  # the source's first
+    fit = f"{len(nearest)} dates fit" if len(nearest) > 1 else "1 date fits"
+    if filed:
+        dateline = dt.date.fromordinal(nearest[filed[0]])
+        return Reference(
+            dateline,
+            "inferred",
+            f"the dateline's {_shown(evidence[filed[0]])}; {fit} a story around it: {shown}",
+        )
+    return Reference(median, "inferred", f"{fit} a story around {median}: {shown}")
 
 
 class _Window:
@@ -233,7 +245,10 @@ def _in_dateline(document: Document, mention: DateMention) -> bool:
         and document.sentences[mention.sentence - 1].paragraph == sentence.paragraph
     ):
         return False  # not the paragraph's first sentence
-    return _DATELINE_PLACE.match(sentence.text) is not None
+    place = _DATELINE_PLACE.match(sentence.text)
+    # The date follows the place at once, or after a country ("LE HAVRE, France, Nov. 24").
+    between = sentence.text[place.end() : mention.start - sentence.start] if place else ""
+    return place is not None and _DATELINE_GAP.fullmatch(between) is not None
 
 
 def _sentence_years(document: Document, mention: DateMention) -> set[int]:

@@ -538,10 +538,17 @@ def test_a_faithful_set_score_is_no_number_mismatch(tmp_path: Path) -> None:
         ("pt-BR", "A votação ficou para o dia 3.", ["3"]),
         ("es", "La sesión se celebrará el día 9 en Madrid.", ["9"]),
         ("en-US", "Bids will be opened on the 15th.", ["15"]),
+        ("fr", "Une réunion se tiendra le 1er décembre, puis une seconde le 3.", ["3"]),
+        ("fr-CH", "Si aucun accord n'est trouvé d'ici au 3, la grève sera prolongée.", ["3"]),
+        # A weekday's day in brackets, as Brazilian copy writes it.
+        ("pt-BR", "Os enfermeiros pararam nesta segunda-feira (23), no primeiro dia.", ["23"]),
+        ("en-GB", "The festival runs from Tuesday 1 to Thursday 3 December.", ["1"]),
         # Not a day: per day, a count after the day word, an ordinal of something else.
         ("pt-BR", "A fábrica produz 300 toneladas por dia 15 vezes ao ano.", []),
         ("es", "El dia 15 mil personas marcharon.", []),
         ("en-US", "It was built in the 15th century.", []),
+        ("fr", "Il a terminé le 3e trimestre en hausse.", []),
+        ("fr", "La grève ira du 1er au 3 décembre.", []),  # a range: both days are December's
     ],
 )
 def test_a_day_named_alone_after_the_word_for_day(
@@ -549,6 +556,29 @@ def test_a_day_named_alone_after_the_word_for_day(
 ) -> None:
     found = mentions(tmp_path, locale, text)
     assert [m.text for m in found if m.form is DateForm.DAY] == days
+
+
+@pytest.mark.parametrize(
+    "versions",
+    [
+        {
+            "pt-BR": "Cerca de 12 mil enfermeiros pararam nesta segunda-feira (24), no "
+            "primeiro dia da greve.",
+            "en-GB": "About 12,000 nurses walked out on Monday (24 November), on the first "
+            "day of the strike.",
+        },
+        {
+            "fr-CH": "Les négociations reprennent le lundi 24 novembre. Si aucun accord n'est "
+            "trouvé d'ici au 3, la grève sera prolongée.",
+            "en-GB": "Negotiations resume on Monday 24 November. If no agreement is reached "
+            "by the 3rd, the strike will be extended.",
+        },
+    ],
+)
+def test_a_faithful_day_named_alone_is_no_figure_left_out(
+    tmp_path: Path, versions: dict[str, str]
+) -> None:
+    assert check_pair(tmp_path, versions) == []
 
 
 def test_a_day_named_alone_is_compared_with_the_translation(tmp_path: Path) -> None:

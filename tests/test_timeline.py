@@ -6,6 +6,8 @@ import datetime as dt
 import itertools
 from pathlib import Path
 
+import pytest
+
 from reconcile import api
 from reconcile import timeline as timeline_module
 from reconcile.model import DateOrder, Timeline
@@ -244,6 +246,40 @@ def test_a_reading_against_the_documents_order_counts_less_for_the_year(tmp_path
     result = timeline(tmp_path, "en-US.txt", text, today=dt.date(2026, 11, 26))
     assert result.reference_date == dt.date(2026, 12, 3)
     assert [r.value for r in result.dates if r.mention.text == "12/3"] == [dt.date(2026, 12, 3)] * 2
+
+
+@pytest.mark.parametrize(
+    ("locale", "dateline"),
+    [
+        ("de-DE", "Frankfurt, 5. November 2026 (Reuters) -"),
+        ("fr-FR", "LE HAVRE, 5 novembre 2026 (AFP) -"),
+        ("en-US", "LE HAVRE, France, Nov. 5, 2026 (AFP) -"),
+        ("pt-BR", "Rio de Janeiro, 5 de novembro de 2026 -"),
+    ],
+)
+def test_the_dateline_is_the_story_date_when_the_others_fit_around_it(
+    tmp_path: Path, locale: str, dateline: str
+) -> None:
+    # Two announced dates three months ahead fit a story dated in February as well: the
+    # dateline says when it was filed.
+    later = {
+        "de-DE": "am Donnerstag, 11.2.2027, und am Freitag, 12.2.",
+        "fr-FR": "le jeudi 11 février 2027 et le vendredi 12 février",
+        "en-US": "on Thursday, Feb. 11, 2027, and on Friday, Feb. 12",
+        "pt-BR": "na quinta-feira (11/2/2027) e na sexta-feira (12/2)",
+    }[locale]
+    text = f"{dateline} Bank X. Results {later}.\n"
+    result = timeline(tmp_path, f"{locale}.txt", text, today=dt.date(2026, 11, 26))
+    assert result.reference_date == dt.date(2026, 11, 5)
+
+
+def test_a_date_near_a_paragraph_start_after_a_word_is_no_dateline(tmp_path: Path) -> None:
+    text = (
+        "Die Schlichtungsvereinbarung (Stand: 2025-11-27) gilt.\n\n"
+        "Am Donnerstag, 11.12., und am Freitag, 12.12., wird verhandelt.\n"
+    )
+    result = timeline(tmp_path, "de-DE.txt", text, today=dt.date(2025, 11, 20))
+    assert "dateline" not in result.reference_note
 
 
 def test_the_dateline_outweighs_background_dates(tmp_path: Path) -> None:

@@ -72,13 +72,17 @@ _WEEKDAY_BEFORE_GAP = re.compile(
 _WEEKDAY_AFTER_GAP = re.compile(r"^\s*[,(]\s*$")
 # A bare day after a weekday ("el martes 2") only where nothing it could count follows:
 # punctuation, or a conjunction or preposition ("el jueves 4 en Santiago", "am Freitag 5 in").
+# The words that end a range go too: "from Tuesday 1 to Thursday 3 December".
 _FOLLOWING = (
     "y|e|and|et|und|ed|o|ou|or|oder|en|in|im|à|a|em|no|na|at|on|um|am|alle|nel|per|para|con|with"
+    "|to|until|through|bis|au|al|até|hasta|jusqu"
 )
 # What may follow a day named alone: punctuation, the end, or one of _FOLLOWING.
 _DAY_ALONE_END = rf"(?=\s*(?:[;)]|,(?!\d))|\s*$|\.(?!\d)|\s+(?:{_FOLLOWING})\b)"
+# The day may stand in brackets: "nesta segunda-feira (23)".
 _DAY_AFTER_WEEKDAY = re.compile(
-    r"^[\s,]*(?:(?:dia|den|le|el|il|the)\s+)?(\d{1,2})(?:º|°|er|st|nd|rd|th|\.)?" + _DAY_ALONE_END,
+    r"^[\s,]*(?:\(\s*)?(?:(?:dia|den|le|el|il|the)\s+)?(\d{1,2})(?:º|°|er|st|nd|rd|th|\.)?"
+    + _DAY_ALONE_END,
     re.IGNORECASE,
 )
 # After "el martes", "le mardi", "am Dienstag" a number is the day whatever word follows
@@ -201,12 +205,17 @@ def extract_dates(
         *_named_dates(text, searched, names, locale.language, run_starts),
         *_numeric_dates(text, dotted_day_month, run_starts, scores),
         *_days_after_weekdays(text, weekdays),
-        *_days_after_day_words(text, locale.language, runs),
     ):
         if not taken.overlaps(candidate.start, candidate.end):
             found.append(candidate)
             taken.add(candidate.start, candidate.end)
     found = _with_range_days(text, names, found, taken)
+    # A day named alone ("le 3", "dia 15") once the ranges have their days: the "1" of "du
+    # 1er au 3 décembre" is December's.
+    for candidate in _days_after_day_words(text, locale.language, runs):
+        if not taken.overlaps(candidate.start, candidate.end):
+            found.append(candidate)
+            taken.add(candidate.start, candidate.end)
     found.sort(key=attrgetter("start"))
 
     used: set[int] = set()
@@ -434,9 +443,16 @@ _DAY_WORD_BEFORE = {
     "pt": re.compile(r"(?<![^\W\d_])dia\s+$", re.IGNORECASE),
     "es": re.compile(r"(?<![^\W\d_])d[ií]a\s+$", re.IGNORECASE),
     "en": re.compile(r"(?<![^\W\d_])the\s+$", re.IGNORECASE),
+    # "une seconde le 3.", "d'ici au 3,", "jusqu'au 3"
+    "fr": re.compile(r"(?<![^\W\d_])(?:le|au|du|dès)\s+$", re.IGNORECASE),
 }
-_DAY_WORD_SUFFIX = {"pt": "(?:º|°)?", "es": "", "en": "(?:st|nd|rd|th)"}
-_DAY_WORD_ENDS = {"pt": ("dia",), "es": ("dia", "día"), "en": ("the",)}  # a cheap test first
+_DAY_WORD_SUFFIX = {"pt": "(?:º|°)?", "es": "", "en": "(?:st|nd|rd|th)", "fr": "(?:er)?"}
+_DAY_WORD_ENDS = {  # a cheap test first
+    "pt": ("dia",),
+    "es": ("dia", "día"),
+    "en": ("the",),
+    "fr": ("le", "au", "du", "dès"),
+}
 _PER_DAY_BEFORE = re.compile(r"(?<!\w)(?:por|ao|cada|al)\s+\S+\s+$", re.IGNORECASE)
 
 
