@@ -473,6 +473,9 @@ def weekdays_of(found: tuple[DateMention, ...]) -> list[tuple[str, str | None]]:
             [("Dec. 4", None), ("5", None), ("6", None)],
         ),
         ("en-US", "Saturday and Sunday (12/5)", [("12/5", None)]),
+        # ... but the day written right after the last weekday is that weekday's.
+        ("en-GB", "between Sunday and Tuesday 12th", [("12", "Tuesday")]),
+        ("es", "entre el domingo y el martes 11", [("11", "martes")]),
     ],
 )
 def test_a_list_of_weekdays_pairs_with_a_list_of_dates_in_order(
@@ -617,3 +620,23 @@ def test_date_mismatch_suggests_the_sources_date_in_the_translations_form(
         ("11/29", "11/28"),
         ("Dec. 4", "Dec. 3"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "years"),
+    [
+        ("en-US", "The trial ran from Feb. 3 to March 7, 2025.", [2025, 2025]),
+        ("en-US", "Talks ran from Dec. 3 to Jan. 7, 2025.", [2024, 2025]),
+        ("es", "El juicio fue del 3 de febrero al 7 de marzo de 2025.", [2025, 2025]),
+        ("pt-BR", "A feira vai de 30 de novembro a 2 de dezembro de 2026.", [2026, 2026]),
+        ("de", "Die Prüfung lief vom 2. Februar bis 13. März 2026.", [2026, 2026]),
+        ("fr", "Le procès a duré du 3 février au 7 mars 2025.", [2025, 2025]),
+        # Not a range: two dates apart in the sentence keep what they write.
+        ("en-US", "It began on Feb. 3, and on March 7, 2025 it ended.", [None, 2025]),
+    ],
+)
+def test_a_ranges_first_date_takes_the_year_written_with_its_last(
+    tmp_path: Path, locale: str, text: str, years: list[int | None]
+) -> None:
+    found = mentions(tmp_path, locale, text)
+    assert [m.readings[0].year for m in found] == years

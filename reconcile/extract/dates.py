@@ -217,6 +217,7 @@ def extract_dates(
             found.append(candidate)
             taken.add(candidate.start, candidate.end)
     found.sort(key=attrgetter("start"))
+    found = _years_across_ranges(text, _range_link(locale.language), found)
 
     used: set[int] = set()
     beside = _Beside(text, weekdays, names.day_period)
@@ -228,6 +229,10 @@ def extract_dates(
         # the day whose month is written elsewhere takes none.
         if weekday is None and not date.borrows_month:
             found_at = beside.index(date.start, date.end, used | listed)
+            if found_at is None:
+                # The last weekday of a list names the day written right after it: "between
+                # Sunday and Tuesday 12th", "entre el domingo y el martes 11".
+                found_at = beside.last_of_list_just_before(date.start, used, listed)
             if found_at is not None:
                 used.add(found_at)
                 weekday = weekdays[found_at]
@@ -593,6 +598,35 @@ def _days_after(text: str, names: _Names, date: _Found) -> tuple[_Found, list[_F
     return _with_year(date, value), [_with_year(d, value) for d in (*days[:-1], last)]
 
 
+@cache
+def _range_link(language: str) -> re.Pattern[str]:
+    """What joins the two dates of a range or pair: a dash, or a joiner of _DAY_JOINERS."""
+    joiners, articles = _DAY_JOINERS.get(language, ("", ""))
+    words = rf"|(?:{joiners})\s+(?:(?:{articles})\s+)?" if joiners else ""
+    return re.compile(rf"\s*(?:[-–—]\s*{words})", re.IGNORECASE)
+
+
+def _years_across_ranges(text: str, link: re.Pattern[str], found: list[_Found]) -> list[_Found]:
+    """The dates, where a range's first date without a year takes the year written with its
+    last: "Feb. 3 to March 7, 2025" is 3 February 2025; "Dec. 3 to Jan. 7, 2025", 2024."""
+    dated = list(found)
+    # From the end, so that the year passes along a chain of dates.
+    for k in range(len(dated) - 2, -1, -1):
+        first, last = dated[k], dated[k + 1]
+        end = last.readings[0]
+        if end.year is None or end.month is None or first.readings[0].year is not None:
+            continue
+        if first.readings[0].month is None or not link.fullmatch(text, first.end, last.start):
+            continue
+        readings = tuple(
+            Reading(r.order, r.month, r.day, end.year - ((r.month, r.day) > (end.month, end.day)))
+            for r in first.readings
+            if r.month is not None
+        )
+        dated[k] = first._replace(readings=readings)
+    return dated
+
+
 def _joined_number(date: _Found, *, before: bool) -> int:
     """The number of the date that a day before it (or after it) stands beside: its day, or
     for a numeric date the first (or second) number as written."""
@@ -666,6 +700,19 @@ class _Beside:
             if before or after:
                 return i
         return None
+
+    def last_of_list_just_before(self, start: int, used: set[int], listed: set[int]) -> int | None:
+        """The index of a weekday of a list (`listed`), the last of it, that ends right before
+        `start` with only a space (or an article) between."""
+        i = bisect_left(self._starts, start) - 1
+        if i < 0 or i in used or i not in listed or i + 1 in listed:
+            return None
+        weekday = self.weekdays[i]
+        return i if _TIGHT_GAP.fullmatch(self.text, weekday.end, start) else None
+
+
+# Between a weekday and the day it names, written right after it with no comma or bracket.
+_TIGHT_GAP = re.compile(r"\s+(?:(?:the|o|dia|den|le|el|il)\s+)?", re.IGNORECASE)
 
 
 def _pair_lists(
