@@ -49,6 +49,7 @@ _WIDE_SPACE = re.compile(
     "[" + "".join(chr(code) for code in range(0x80, 0x3001) if chr(code).isspace()) + "]"
 )
 _ACRONYM = re.compile(r"[A-Z]{2,5}|(?:[A-Z]\.)+[A-Z]")  # EUA, ONU, U.S, U.K
+_MERIDIEMS = frozenset({"a.m", "p.m"})  # the last word of "2:30 p.m." as _LAST_WORD reads it
 
 
 def segment(source: SourceText, tag: str) -> tuple[Sentence, ...]:
@@ -184,6 +185,10 @@ def _continues(sentence: str, following: str, tag: str) -> bool:
         return True
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
+    if word.lower() in _MERIDIEMS:
+        # A time zone after the time: "at 2:30 p.m. PST that...", "5 p.m. ET on Friday".
+        next_word = _FIRST_WORD.match(following)
+        return next_word is not None and _ACRONYM.fullmatch(next_word.group()) is not None
     if next_char.isdigit():
         # "Nov. 4", "U.S. 5-year": a month or an acronym before a figure.
         months = _month_abbreviations(tag)
