@@ -149,7 +149,7 @@ def _gaps(
         block = beads[start:k]
         before = beads[start - 1] if start else None
         after = beads[k] if k < len(beads) else None
-        if all(_is_gap(b, source_side) for b in block) and _confident(before, after):
+        if all(_is_gap(b, source_side) for b in block) and _confident(before, after, beads):
             run = [i for b in block for i in (b.source if source_side else b.target)]
             yield run, before, after
 
@@ -162,9 +162,14 @@ def _is_gap(bead: Bead, source_side: bool) -> bool:
     )
 
 
-def _confident(before: Bead | None, after: Bead | None) -> bool:
+def _confident(before: Bead | None, after: Bead | None, beads: Sequence[Bead]) -> bool:
+    """Whether the linked beads around a gap are sure. The first bead of both versions, and
+    the last, are sure by where they stand, whatever their score: a changed figure lowers the
+    score of the lead sentence's bead, and must not hide the paragraph dropped after it."""
     neighbours = [b for b in (before, after) if b is not None]
-    return bool(neighbours) and all(b.score >= MIN_NEIGHBOUR_SCORE for b in neighbours)
+    return bool(neighbours) and all(
+        b.score >= MIN_NEIGHBOUR_SCORE or b is beads[0] or b is beads[-1] for b in neighbours
+    )
 
 
 def _carries_content(document: Document, index: int) -> bool:
