@@ -42,9 +42,10 @@ def facts_json(document: Document, timeline: Timeline) -> str:
 
 
 def facts_text(document: Document, timeline: Timeline) -> str:
+    count = len(document.sentences)
     lines = [
         f"{document.path}: {document.locale.tag} ({document.locale.source}), "
-        f"{len(document.sentences)} sentences, dates written {ORDER_WORDS[timeline.order]} "
+        f"{count} sentence{'' if count == 1 else 's'}, dates written {ORDER_WORDS[timeline.order]} "
         f"(from the {timeline.order_from})",
         f"reference date {timeline.reference_date} ({timeline.reference_from}: "
         f"{timeline.reference_note})",

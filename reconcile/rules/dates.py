@@ -132,6 +132,9 @@ class DateOrderMixed(Rule):
 class DateLocaleConvention(Rule):
     """A numeric date is written in the order contrary to the document's locale.
 
+    A warning where only one order gives a date ("31/12/2029" cannot be misread); an error
+    where both do ("2/4/2025"): a reader of the locale takes it for another day.
+
     Anti-pattern: "31/12/2029" in en-US copy, or "11/29" in Brazilian copy.
     Best practice: the locale's own order (CLDR), or the month spelled out.
     """
