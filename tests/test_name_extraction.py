@@ -101,6 +101,40 @@ CASES: dict[str, tuple[list[str], str, Found]] = {
             ("NATO Zentrale", "nato zentrale", 0, False, None),
         ],
     ),
+    "one-letter function words starting a sentence": (
+        [
+            "O ministro chegou.",
+            "A Petrobras cresceu.",
+            "E Lula falou com jornalistas.",
+            "À noite, O Globo noticiou.",
+        ],
+        "pt",
+        [
+            ("Petrobras", "petrobras", 1, False, None),
+            ("Lula", "lula", 2, False, None),
+            ("O Globo", "o globo", 3, False, None),
+        ],
+    ),
+    "es: one-letter function word starting a sentence": (
+        ["Y Lula habló con el presidente de Argentina durante la cumbre."],
+        "es",
+        [("Lula", "lula", 0, False, None), ("Argentina", "argentina", 0, False, "territory:AR")],
+    ),
+    "it: one-letter function word starting a sentence": (
+        ["E Draghi ha risposto ai giornalisti dopo la riunione."],
+        "it",
+        [("Draghi", "draghi", 0, False, None)],
+    ),
+    "en: one-letter function word starting a sentence": (
+        ["A Petrobras spokesman later met the officials in the capital."],
+        "en",
+        [("Petrobras", "petrobras", 0, False, None)],
+    ),
+    "an initial starting a sentence": (
+        ["J. Edgar Hoover wrote the report."],
+        "en",
+        [("J. Edgar Hoover", "j edgar hoover", 0, False, None)],
+    ),
     "words inside a link": (
         ["Visit https://Example.com/Reuters for Reuters News now."],
         "en",

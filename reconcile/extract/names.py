@@ -103,7 +103,14 @@ def extract_names(
     names: list[NameMention] = []
     for sentence, scan, first, last, initial, headline in runs:
         words = scan.words
-        if initial and _common(words[first], language, all_words, capitalised_inside):
+        if (
+            initial
+            # "J. Edgar Hoover": a letter and its dot are an initial, whatever the letter
+            and not (
+                len(words[first]) == 1 and text[scan.ends[first] : scan.ends[first] + 1] == "."
+            )
+            and _common(words[first], language, all_words, capitalised_inside)
+        ):
             first += 1
             while first <= last and words[first] in particles:
                 first += 1
@@ -273,6 +280,11 @@ def _common(word: str, language: str, words: set[str], capitalised: set[str]) ->
     lowered = word.lower()
     if lowered in words and lowered.islower():
         return True  # the document writes it in lower case elsewhere
+    if len(word) == 1:
+        # A letter is in capitals whatever it is: "O", "A", "E", "Y" starting a sentence are
+        # the language's articles and conjunctions, even where "O Globo" has a capital inside
+        # one; another letter ("X") is a name's.
+        return lowered in lexicon.function_words(language)
     if word in capitalised or word.isupper():
         return False  # the document capitalises it where no rule asks for a capital
     return lexicon.frequency(lowered, language) >= lexicon.COMMON_ZIPF
