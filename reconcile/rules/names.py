@@ -37,6 +37,52 @@ _PRESENT = 80.0
 _STEM = 5
 _DERIVED_SPELLING = 2.0
 
+# Endings a language puts on a name, so that a name with one is the same name: the German
+# genitive ("Merkels", "des Bundestages") and place adjective ("Pariser"), the Scandinavian and
+# Dutch genitive, the case endings of the Slavic, Baltic and Finnic languages. Folded, as the
+# rules compare words. Other endings at a name's end are letters changed ("Okafor"/"Okafo").
+_NAME_ENDINGS: Mapping[str, frozenset[str]] = {
+    language: frozenset(endings.split())
+    for language, endings in {
+        "de": "s es er",
+        "nl": "s",
+        "da": "s",
+        "sv": "s",
+        "nb": "s",
+        "no": "s",
+        "pl": "a u owi em ie y ego emu iego iemu im ym e",
+        "cs": "a u ovi em e y ou ho mu m ovou ove",
+        "sk": "a u ovi om e y ou ho mu m ovej",
+        "sl": "a u om em e i ju ja ovi ev",
+        "hr": "a u om em e i ju ja ovi ev",
+        "sr": "a u om em e i ju ja ovi ev",
+        "bs": "a u om em e i ju ja ovi ev",
+        "ru": "а у ом ем е ым им ой ей ы и ю я ого ому",
+        "uk": "а у ом ем е ым им ой ей ы и ю я ого ому ові",
+        "lt": "o ui u e as is us a s ai",
+        "lv": "a am u s i",
+        "fi": "n a lla lle lta ssa sta in iin ksi sen",
+        "et": "i d ga le lt st s",
+    }.items()
+}
+# A family's name in the plural ("the Kennedys", "os Bolsonaros") after the language's plural
+# article; without the article "Kesslers" for "Kessler" is a slip.
+_PLURAL_ENDINGS = frozenset({"s", "es"})
+_PLURAL_ARTICLES: Mapping[str, frozenset[str]] = {
+    language: frozenset(articles.split())
+    for language, articles in {
+        "en": "the",
+        "pt": "os dos aos nos pelos",
+        "es": "los",
+        "fr": "les des aux",
+        "de": "die den der",
+        "nl": "de",
+        "ca": "els dels",
+    }.items()
+}
+# A compound ("Airbus-Aktie") or a possessive ("Berlin's") is another word than its first part.
+_JOINERS = frozenset("-'’")
+
 
 class _NameRule(Rule):
     """A name rule: it reads each bead with both documents' name indexes."""
@@ -83,7 +129,8 @@ class NameSpelling(_NameRule):
                 if folded in certain:
                     in_source = True
                 elif folded not in source_folded and (
-                    folded in target_places or not _near(folded, name, source_tokens, source_places)
+                    folded in target_places
+                    or not _near(folded, name, source_tokens, source_places, pair)
                 ):
                     # No source word has these letters with other diacritics, and none is
                     # another spelling of it: nothing to report, whatever the words.
@@ -104,7 +151,7 @@ class NameSpelling(_NameRule):
                 if not anchored and lexicon.frequency(folded, target_language) >= _COMMON_SPELLING:
                     continue
                 target_words = target.words_in(pair.bead.target)
-                match = _closest(folded, name, source_tokens, target_words, source_places)
+                match = _closest(folded, name, source_tokens, target_words, source_places, pair)
                 if match is None:
                     continue
                 source_name, (s_start, s_end, s_word, s_folded) = match
@@ -501,10 +548,11 @@ def _near(
     name: NameMention,
     source_tokens: list[tuple[NameMention, _Token]],
     source_places: Mapping[str, str],
+    pair: Pair,
 ) -> bool:
     """Whether a source word is close to `folded`, whatever words the translation has:
     _closest finds none where this finds none."""
-    return _closest(folded, name, source_tokens, frozenset(), source_places) is not None
+    return _closest(folded, name, source_tokens, frozenset(), source_places, pair) is not None
 
 
 def _closest(
@@ -513,8 +561,10 @@ def _closest(
     source_tokens: list[tuple[NameMention, _Token]],
     target_words: frozenset[str],
     source_places: Mapping[str, str],
+    pair: Pair,
 ) -> tuple[NameMention, _Token] | None:
-    """The source spelling this target word most likely changed, if one is close enough."""
+    """The source spelling this target word most likely changed, if one is close enough: the
+    name `name` of the translation holds the word."""
     best: tuple[float, NameMention, _Token] | None = None
     for source_name, token in source_tokens:
         if name.weak and source_name.weak:
@@ -524,8 +574,10 @@ def _closest(
             continue  # the translation has the source spelling too
         if other in source_places:
             continue
-        if folded.startswith(other) or other.startswith(folded):
-            continue  # "Venezuela"/"Venezuelan": another word, not another spelling
+        if (folded.startswith(other) or other.startswith(folded)) and _same_name(
+            folded, name, other, source_name, pair
+        ):
+            continue  # "Merkel"/"Merkels": the name with an ending, not another spelling
         limit = 1 if min(len(folded), len(other)) <= _SHORT_NAME else 2
         if abs(len(folded) - len(other)) > limit:
             continue  # the distance is at least the difference in length
@@ -536,6 +588,35 @@ def _closest(
         if best is None or score > best[0]:
             best = (score, source_name, token)
     return None if best is None else (best[1], best[2])
+
+
+def _same_name(
+    word: str, name: NameMention, other: str, other_name: NameMention, pair: Pair
+) -> bool:
+    """Whether the translation's word `word` (of `name`) and the source's `other` (of
+    `other_name`), one the beginning of the other, are one name: the longer is the shorter
+    with an ending the longer one's language puts on names, a compound or a possessive."""
+    if len(word) > len(other):
+        longer, document, tail = name, pair.target, word[len(other) :]
+    else:
+        longer, document, tail = other_name, pair.source, other[len(word) :]
+    if not tail or tail[0] in _JOINERS:
+        return True
+    language = document.locale.language
+    if tail in _NAME_ENDINGS.get(language, ()):
+        return True
+    return tail in _PLURAL_ENDINGS and _after_plural_article(longer, document)
+
+
+def _after_plural_article(name: NameMention, document: Document) -> bool:
+    """Whether the word before the name is its language's plural article ("the Kennedys")."""
+    articles = _PLURAL_ARTICLES.get(document.locale.language)
+    if not articles:
+        return False
+    # Longer than any article, so that a word cut at the start is never taken for one.
+    before = document.source.text[max(0, name.start - 8) : name.start]
+    words = before.split()
+    return before[-1:].isspace() and bool(words) and words[-1].lower() in articles
 
 
 def _marks(word: str) -> set[str]:
