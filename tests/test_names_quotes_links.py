@@ -322,9 +322,14 @@ CHANGED_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
         ("en_GB", "Director Maria Teresa Di Luca Santangelo announced it."),
         ["name-spelling Di"],
     ),
-    "it-en particle Di to De, 'di' elsewhere in the source": (
+    "it-en particle Di to De": (
         ("it", "Il presidente di Confindustria, Paolo Di Stefano, ha parlato a Roma."),
         ("en_GB", "The president of Confindustria, Paolo De Stefano, spoke in Rome."),
+        ["name-spelling De"],
+    ),
+    "es-en particle Di to De, 'de' elsewhere in the source": (
+        ("es", "El presidente de la federación, Paolo Di Stefano, habló en Roma."),
+        ("en_GB", "The president of the federation, Paolo De Stefano, spoke in Rome."),
         ["name-spelling De"],
     ),
     "it-fr particle Lo to La": (

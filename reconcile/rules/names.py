@@ -82,6 +82,33 @@ _PLURAL_ARTICLES: Mapping[str, frozenset[str]] = {
 }
 # A compound ("Airbus-Aktie") or a possessive ("Berlin's") is another word than its first part.
 _JOINERS = frozenset("-'’")
+# A translation's word is its language's rendering only if it is at least this much more common
+# there (Zipf: twice as common) than in the source's language: "Di" for "De", "Garcia" for
+# "Garza", "Fitzgerald" for "Fitz-Gerald" are as much words of the source's language.
+_OWN_LANGUAGE = 0.3
+# The endings one suffix takes in different languages, folded: two words with one stem and
+# endings of one group are one word translated ("Flagellazione"/"Flagellation",
+# "Universidad"/"University", "Liberazione"/"Liberation"), however rare, not a name misspelt.
+_SUFFIXES = tuple(
+    frozenset(group.split())
+    for group in (
+        "tion zione cion cao cio tie",
+        "sion sione sao sio",
+        "ity ita ite idad idade itat iteit",
+        "ism ismo isme ismus",
+        "ist ista iste",
+        "logy logia logie",
+        "ic ical ico ica ique isch",
+        "ment mento miento",
+        "ence enza encia enz",
+        "ance anza ancia anz",
+        "ure ura ur",
+        "ary ario aria aire",
+        "al ale",
+        "ion ione",
+    )
+)
+_SUFFIX_STEM = 4  # letters a stem keeps before the suffix, so that "Dal"/"Dale" stay names
 
 
 class _NameRule(Rule):
@@ -516,8 +543,11 @@ def _translated(word: str, language: str, source_word: str, pair: Pair) -> bool:
     """Whether each differing part is a common word of its own language: a translation.
 
     "Espaciales"/"Espaciais" or "Marsella-Fos"/"Marseille-Fos" are the two languages' own
-    words; a slip such as "Hadad" for "Haddad" is rare in either.
+    words; a slip such as "Hadad" for "Haddad" is rare in either. So is one stem with each
+    language's suffix ("Flagellazione"/"Flagellation"), however rare the words.
     """
+    if _PART.sub("", word) == _PART.sub("", source_word):
+        return False  # "Fitzgerald" for "Fitz-Gerald": the same letters, joined otherwise
     source_language = pair.source.locale.language
     parts, source_parts = _PART.split(word), _PART.split(source_word)
     if len(parts) != len(source_parts):
@@ -525,16 +555,42 @@ def _translated(word: str, language: str, source_word: str, pair: Pair) -> bool:
     differing = [(a, b) for a, b in zip(parts, source_parts, strict=True) if a != b]
 
     def own_word(a: str, b: str) -> bool:
+        if _cognate(a, b):
+            return True
         if lexicon.frequency(b, source_language) < _COMMON_SPELLING:
             return False
+        frequency = lexicon.frequency(a, language)
         # The same stem with the language's own ending ("Balearic"/"Baleares") is a word
-        # of that language even where it is rarer.
-        derived = _shared_prefix(a, b) >= _STEM
-        return lexicon.frequency(a, language) >= (
-            _DERIVED_SPELLING if derived else _COMMON_SPELLING
+        # of that language even where it is rarer, and where the source's language has it
+        # too ("Hospital" for "Hospitalar").
+        if _shared_prefix(a, b) >= _STEM:
+            return frequency >= _DERIVED_SPELLING
+        return frequency >= max(
+            _COMMON_SPELLING, lexicon.frequency(a, source_language) + _OWN_LANGUAGE
         )
 
     return bool(differing) and all(own_word(a, b) for a, b in differing)
+
+
+def _cognate(a: str, b: str) -> bool:
+    """Whether two words are one stem with endings of one suffix group (_SUFFIXES); the stems
+    may differ by a letter ("Constituição"/"Constitution", "Resurrezione"/"Resurrection")."""
+    for group in _SUFFIXES:
+        for ending in group:
+            if not a.endswith(ending):
+                continue
+            stem = a[: -len(ending)]
+            for other in group:
+                if other == ending or not b.endswith(other):
+                    continue
+                other_stem = b[: -len(other)]
+                shorter = min(len(stem), len(other_stem))
+                if shorter >= _SUFFIX_STEM and (
+                    stem == other_stem
+                    or (shorter > _SUFFIX_STEM and OSA.distance(stem, other_stem) <= 1)
+                ):
+                    return True
+    return False
 
 
 def _shared_prefix(a: str, b: str) -> int:
