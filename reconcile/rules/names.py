@@ -219,11 +219,28 @@ class NameSpelling(_NameRule):
         folded: str,
         source_tokens: list[tuple[NameMention, _Token]],
     ) -> Finding | None:
-        """The same letters with other diacritics: "Yvan" for "Yván"."""
+        """The same letters with other diacritics ("Yvan" for "Yván", info) or other capitals
+        inside the name ("Fitzgerald" for "FitzGerald", a warning)."""
         for source_name, (s_start, s_end, s_word, s_folded) in source_tokens:
-            if s_folded != folded or s_word == word or _accented(s_word) == _accented(word):
+            if s_folded != folded or s_word == word:
                 continue
             if name.weak and source_name.weak:
+                continue
+            if not _same_capitals(word, s_word):
+                return self.finding(
+                    pair.target,
+                    name.start + start,
+                    name.start + end,
+                    f"{word!r} is written {s_word!r} in the source ({pair.source.path}): "
+                    "the capitals inside the name differ",
+                    related=(
+                        pair.source.source.locate(
+                            source_name.start + s_start, source_name.start + s_end
+                        ),
+                    ),
+                    suggestion=s_word,
+                )
+            if _accented(s_word) == _accented(word):
                 continue
             if lexicon.frequency(folded, pair.target.locale.language) >= _COMMON_SPELLING:
                 continue  # the target language's own word: "Union" for "Unión", "Metro"
@@ -678,6 +695,18 @@ def _after_plural_article(name: NameMention, document: Document) -> bool:
 def _marks(word: str) -> set[str]:
     """The letters of a word that carry diacritics: {"ç"} for "Iguaçu"."""
     return {c for c in word.casefold() if cldr.fold(c) != c}
+
+
+def _same_capitals(word: str, other: str) -> bool:
+    """Whether two spellings of a word put capitals at the same places after each part's
+    first letter. A part in capitals ("BRASÍLIA", "NATO" for "Nato") says nothing."""
+    parts, other_parts = _PART.split(word), _PART.split(other)
+    if len(parts) != len(other_parts):
+        return True
+    return all(
+        a.isupper() or b.isupper() or [c.isupper() for c in a[1:]] == [c.isupper() for c in b[1:]]
+        for a, b in zip(parts, other_parts, strict=True)
+    )
 
 
 def _accented(word: str) -> str:
