@@ -135,6 +135,25 @@ CASES: dict[str, tuple[list[str], str, Found]] = {
         "en",
         [("J. Edgar Hoover", "j edgar hoover", 0, False, None)],
     ),
+    "a particle starting a sentence starts a name where the language has no such word": (
+        ["De Luca said so.", "Van Dyke dissented.", "Le Pen lost in Paris."],
+        "en",
+        [
+            ("De Luca", "de luca", 0, False, None),
+            ("Van Dyke", "van dyke", 1, False, None),
+            ("Le Pen", "le pen", 2, False, None),
+            ("Paris", "paris", 2, False, None),
+        ],
+    ),
+    "a particle starting a sentence is a word where the language has it": (
+        ["Da Silva falou com jornalistas.", "De Luca falou em Paris."],
+        "pt",
+        [
+            ("Silva", "silva", 0, False, None),
+            ("Luca", "luca", 1, False, None),
+            ("Paris", "paris", 1, False, None),
+        ],
+    ),
     "words inside a link": (
         ["Visit https://Example.com/Reuters for Reuters News now."],
         "en",

@@ -109,6 +109,9 @@ def extract_names(
             and not (
                 len(words[first]) == 1 and text[scan.ends[first] : scan.ends[first] + 1] == "."
             )
+            # "De Luca said", "Van Dyke dissented", "Le Pen": a particle that is no word of
+            # the document's language starts the name that follows it
+            and not (first < last and _foreign_particle(words[first], language))
             and _common(words[first], language, all_words, capitalised_inside)
         ):
             first += 1
@@ -288,6 +291,13 @@ def _common(word: str, language: str, words: set[str], capitalised: set[str]) ->
     if word in capitalised or word.isupper():
         return False  # the document capitalises it where no rule asks for a capital
     return lexicon.frequency(lowered, language) >= lexicon.COMMON_ZIPF
+
+
+def _foreign_particle(word: str, language: str) -> bool:
+    """Whether a capitalised word is a name's particle ("De", "Van", "Al") that the language
+    does not use as a word of its own (Portuguese "Da", French "Le" it does)."""
+    lowered = word.lower()
+    return lowered in lexicon.PARTICLES and lowered not in lexicon.function_words(language)
 
 
 @functools.cache
