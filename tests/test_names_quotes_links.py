@@ -332,6 +332,14 @@ CHANGED_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
         ("en_GB", "The president of the federation, Paolo De Stefano, spoke in Rome."),
         ["name-spelling De"],
     ),
+    "it-en particle starting a clause, 'di' elsewhere in the source": (
+        (
+            "it",
+            '"Il museo è più sicuro", ha detto il direttore di Capodimonte, De Luca Santangelo.',
+        ),
+        ("en_GB", '"The museum is safer," Di Luca Santangelo, the director of Capodimonte, said.'),
+        ["name-spelling Di"],
+    ),
     "it-fr particle Lo to La": (
         ("it", "Il sindaco Stefano Lo Russo ha firmato la delibera."),
         ("fr", "Le maire Stefano La Russo a signé la délibération."),

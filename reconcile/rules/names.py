@@ -9,6 +9,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -138,6 +139,35 @@ class NameSpelling(_NameRule):
     severity = Severity.WARNING
 
     def _pair(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
+        reported: set[tuple[int, int]] = set()  # (line, column) of each word reported
+        for found in self._words(pair, source, target):
+            reported.add((found.location.line, found.location.column))
+            yield found
+        # Words the word by word reading leaves: another word in the place of one of the
+        # source name's words, alike enough to be that word misspelt ("Garcia" for "Garza").
+        for change in _substitutions(pair, source, target):
+            if change.similar:
+                found = self._substitution(pair, change)
+                if (found.location.line, found.location.column) not in reported:
+                    yield found
+
+    def _substitution(self, pair: Pair, change: _Substitution) -> Finding:
+        name, (start, end, word, _) = change.target_name, change.target_token
+        source_name, (s_start, s_end, s_word, _) = change.source_name, change.source_token
+        return self.finding(
+            pair.target,
+            name.start + start,
+            name.start + end,
+            f"{word!r} is written {s_word!r} in the source ({pair.source.path}): "
+            f"one name spelled two ways ({name.text!r} for {source_name.text!r})",
+            related=(
+                pair.source.source.locate(source_name.start + s_start, source_name.start + s_end),
+            ),
+            suggestion=s_word,
+        )
+
+    def _words(self, pair: Pair, source: _NameIndex, target: _NameIndex) -> Iterator[Finding]:
+        """Each word of the translation's names against the source's words and names."""
         source_names = source.names_in(pair.bead.source)
         target_names = target.names_in(pair.bead.target)
         if not source_names or not target_names:
@@ -280,6 +310,7 @@ class NameMissing(_NameRule):
         target_entities: set[str] | None = None
         certain: frozenset[str] | None = None  # words the target sentences surely have
         reported: set[str] = set()
+        vanished: list[_Named] = []  # names of several words the translation has nowhere
         for name, spelling in source.names_in(pair.bead.source):
             if name.weak:
                 continue
@@ -311,6 +342,8 @@ class NameMissing(_NameRule):
             if source.named_before(name, spelling.word_set):
                 continue  # a repeated name may become a pronoun
             if not target.kept_elsewhere(pair.bead.target, spelling.word_set):
+                if len(words) > 1:
+                    vanished.append((name, spelling))
                 continue
             reported.add(name.key)
             start, end = pair.target_span()
@@ -322,6 +355,65 @@ class NameMissing(_NameRule):
                 "this translation of the sentence",
                 related=(pair.source.source.locate(name.start, name.end),),
             )
+        if len(vanished) == 1:
+            # A name the translation has nowhere, and in its place a name the source has
+            # nowhere: "Pedro López" for "Ana Garza" is someone else, not a translation.
+            name, spelling = vanished[0]
+            other = _stranger(pair, source, target, spelling)
+            if other is not None:
+                yield self.finding(
+                    pair.target,
+                    other.start,
+                    other.end,
+                    f"{name.text!r}, named in the source ({pair.source.path}), is missing from "
+                    f"this translation of the sentence, which names {other.text!r} instead",
+                    related=(pair.source.source.locate(name.start, name.end),),
+                )
+        # A word of a name the translation keeps in part, another word in its place: "Ana
+        # López" for "Ana Garza" names someone else.
+        for change in _substitutions(pair, source, target):
+            if change.similar:
+                continue  # name-spelling's
+            name, (start, end, word, _) = change.target_name, change.target_token
+            source_name, (s_start, s_end, s_word, _) = change.source_name, change.source_token
+            yield self.finding(
+                pair.target,
+                name.start + start,
+                name.start + end,
+                f"{s_word!r} of {source_name.text!r}, named in the source "
+                f"({pair.source.path}), is missing from this translation, which writes "
+                f"{word!r} in its place ({name.text!r}): another name?",
+                related=(
+                    pair.source.source.locate(
+                        source_name.start + s_start, source_name.start + s_end
+                    ),
+                ),
+            )
+
+
+def _stranger(
+    pair: Pair, source: _NameIndex, target: _NameIndex, missing: _Spelling
+) -> NameMention | None:
+    """The one name of several words in the bead's translation that the source has nowhere
+    and that translates no word of the `missing` source name, if there is one."""
+    source_words = source.words_in(pair.bead.source)
+    target_places = cldr.place_names(pair.target.locale.language)
+    language = pair.target.locale.language
+    found: NameMention | None = None
+    for name, spelling in target.names_in(pair.bead.target):
+        words = spelling.identifying
+        if len(words) < 2 or _acronym(name.text) or name.entity is not None:
+            continue
+        if any(w in target_places or _present(w, source_words) for w in words):
+            continue
+        if source.named_anywhere(spelling.word_set):
+            continue
+        if found is not None:
+            return None  # two: which replaced the missing name is anyone's guess
+        found = name
+        if any(_translated(w, language, m, pair) for w in words for m in missing.identifying):
+            return None  # "White House" for "Casa Branca": the name translated
+    return found
 
 
 def _headline(document: Document, sentences: tuple[int, ...]) -> bool:
@@ -337,6 +429,163 @@ def _headline(document: Document, sentences: tuple[int, ...]) -> bool:
 
 # A word of a name: (start, end) from the name's start, the word, and the word folded.
 _Token = tuple[int, int, str, str]
+
+# Two words this alike (rapidfuzz ratio) in one place of a name are one word misspelt
+# ("Garza"/"Garcia", "Dyke"/"Dijk"); less alike, another name in its place ("Garza"/"López").
+_SIMILAR = 50.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Substitution:
+    """A word of a source name that the translation's form of the name replaces."""
+
+    target_name: NameMention
+    target_token: _Token
+    source_name: NameMention
+    source_token: _Token
+    similar: bool  # alike enough to be the word misspelt (_SIMILAR)
+
+
+def _substitutions(pair: Pair, source: _NameIndex, target: _NameIndex) -> list[_Substitution]:
+    """_changes, found once for both rules: by the translation's index, which is compared
+    with one source only."""
+    key = (pair.bead.source, pair.bead.target)
+    found = target.substitutions.get(key)
+    if found is None:
+        found = target.substitutions[key] = _changes(pair, source, target)
+    return found
+
+
+def _changes(pair: Pair, source: _NameIndex, target: _NameIndex) -> list[_Substitution]:
+    """The words of the bead's source names that the translation's forms of the names write
+    as other words: a name of the translation shares words with a source name, in order, and
+    after the first shared word has one word in a place where the source name has another
+    ("Ana López" for "Ana Garza", "Di Luca" for "De Luca"). Words before the first shared
+    one are not compared: titles and given names a language translates ("Queen Elizabeth II"
+    for "la reina Isabel II"). Nor is a word that the other version has elsewhere in the
+    bead, a place, the same name with an ending (_same_name), or a translation."""
+    source_named = source.names_in(pair.bead.source)
+    target_named = target.names_in(pair.bead.target)
+    found: list[_Substitution] = []
+    if not source_named or not target_named:
+        return found
+    for name, spelling in target_named:
+        if len(spelling.tokens) < 2:
+            continue  # a word shared and a word replaced
+        counterpart = _counterpart(name, spelling, source_named)
+        if counterpart is None:
+            continue
+        source_name, source_spelling = counterpart
+        for i, j in _replaced(source_spelling.identifying, spelling.identifying):
+            source_token, token = source_spelling.tokens[i], spelling.tokens[j]
+            if (
+                _has(source, pair.bead.source, token[3], pair.source)
+                or _has(target, pair.bead.target, source_token[3], pair.target)
+                or not _replacement(token[3], name, source_token[3], source_name, pair)
+            ):
+                continue
+            similar = fuzz.ratio(token[3], source_token[3]) >= _SIMILAR
+            found.append(_Substitution(name, token, source_name, source_token, similar))
+    return found
+
+
+def _counterpart(
+    name: NameMention, spelling: _Spelling, source_named: Sequence[_Named]
+) -> _Named | None:
+    """The source name that shares most words with the translation's name, if it differs."""
+    best: _Named | None = None
+    shared = 0
+    for source_name, source_spelling in source_named:
+        if name.weak and source_name.weak:
+            continue
+        common = len(spelling.word_set & source_spelling.word_set)
+        if common > shared:
+            best, shared = (source_name, source_spelling), common
+    if best is None:
+        return None
+    words, source_words = spelling.word_set, best[1].word_set
+    if words <= source_words or source_words <= words:
+        return None  # no word in the place of another: most names, and "President Lula"
+    return best
+
+
+def _replaced(words: Sequence[str], others: Sequence[str]) -> list[tuple[int, int]]:
+    """Where `others` has one word in the place of one of `words`, after their first shared
+    word or a particle before it, as (index in words, index in others): aligned on their
+    longest common subsequence, each gap between (or after) shared words that holds one word
+    on each side."""
+    n, m = len(words), len(others)
+    # common[i][j]: the longest common subsequence of words[i:] and others[j:]
+    common = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            common[i][j] = (
+                common[i + 1][j + 1] + 1
+                if words[i] == others[j]
+                else max(common[i + 1][j], common[i][j + 1])
+            )
+    replaced: list[tuple[int, int]] = []
+    # The words of the gap since the last shared word, in `words` and in `others`.
+    gap: list[int] = []
+    gap_others: list[int] = []
+    anchored = False
+    i = j = 0
+    while i < n or j < m:
+        if i < n and j < m and words[i] == others[j]:
+            # Before the first shared word only a particle: "Di Luca" for "De Luca".
+            if (
+                len(gap) == 1
+                and len(gap_others) == 1
+                and (
+                    anchored
+                    or (
+                        words[gap[0]] in lexicon.PARTICLES
+                        and others[gap_others[0]] in lexicon.PARTICLES
+                    )
+                )
+            ):
+                replaced.append((gap[0], gap_others[0]))
+            anchored = True
+            gap, gap_others = [], []
+            i += 1
+            j += 1
+        elif j == m or (i < n and common[i + 1][j] >= common[i][j + 1]):
+            gap.append(i)
+            i += 1
+        else:
+            gap_others.append(j)
+            j += 1
+    if anchored and len(gap) == 1 and len(gap_others) == 1:
+        replaced.append((gap[0], gap_others[0]))
+    return replaced
+
+
+def _has(index: _NameIndex, sentences: tuple[int, ...], word: str, document: Document) -> bool:
+    """Whether the sentences have the other version's word `word` (folded): where it is one
+    of the document language's function words ("di" in "il presidente di ..."), only as a
+    word of a name."""
+    if word not in index.words_in(sentences):
+        return False
+    if word not in lexicon.function_words(document.locale.language):
+        return True
+    return any(word in spelling.word_set for _, spelling in index.names_in(sentences))
+
+
+def _replacement(
+    word: str, name: NameMention, source_word: str, source_name: NameMention, pair: Pair
+) -> bool:
+    """Whether the translation's `word` in place of the source's `source_word` is another
+    word: not a place, the name with an ending or a translation."""
+    target_language = pair.target.locale.language
+    if word in cldr.place_names(target_language) or source_word in cldr.place_names(
+        pair.source.locale.language
+    ):
+        return False
+    if (word.startswith(source_word) or source_word.startswith(word)) and _same_name(
+        word, name, source_word, source_name, pair
+    ):
+        return False
+    return not _translated(word, target_language, source_word, pair)
 
 
 class _Spelling:
@@ -385,6 +634,7 @@ class _NameIndex:
         "_spelled",
         "_whole_words",
         "_words",
+        "substitutions",
     )
 
     def __init__(self, document: Document) -> None:
@@ -399,6 +649,9 @@ class _NameIndex:
         self._whole_words: dict[int, frozenset[str]] = {}  # by sentence (whole_words_in)
         self._spelled: dict[str, set[str]] | None = None  # each folded word's spellings
         self._counts: Counter[str] | None = None  # how often the names hold each folded word
+        # The translation's words in the place of the source's, by bead (_substitutions).
+        self.substitutions: dict[tuple[tuple[int, ...], tuple[int, ...]], list[_Substitution]]
+        self.substitutions = {}
 
     def names_in(self, sentences: tuple[int, ...]) -> Sequence[_Named]:
         if len(sentences) == 1:  # most beads
@@ -465,6 +718,10 @@ class _NameIndex:
             for other, spelling in self._named
             if other.sentence < name.sentence
         )
+
+    def named_anywhere(self, words: frozenset[str]) -> bool:
+        """Whether a name of the document shares one of `words`."""
+        return any(not words.isdisjoint(spelling.word_set) for _, spelling in self._named)
 
     def kept_elsewhere(self, bead: tuple[int, ...], words: frozenset[str]) -> bool:
         """Whether the translation keeps the name outside this bead, so does not translate it.
