@@ -463,6 +463,30 @@ FAITHFUL_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("en_GB", "The Liberation Parade crossed Milan on Saturday."),
         ("it", "La Parata della Liberazione ha attraversato Milano sabato."),
     ),
+    "pt-en institution translated, with a place kept": (
+        ("pt_BR", "O Museu de Arte de São Paulo reabriu na terça-feira."),
+        ("en_US", "The São Paulo Museum of Art reopened on Tuesday."),
+    ),
+    "pt-en institution translated, no word kept": (
+        ("pt_BR", "O porta-voz disse que a Casa Branca não comentou."),
+        ("en_US", "The spokesman said the White House did not comment."),
+    ),
+    "es-en words reordered": (
+        ("es", "El Museo Nacional del Prado abrió una sala de Velázquez."),
+        ("en_GB", "The Prado National Museum opened a Velázquez room."),
+    ),
+    "de-en title translated": (
+        ("de", "Bundeskanzler Friedrich Merz traf Präsident Emmanuel Macron."),
+        ("en_GB", "Chancellor Friedrich Merz met President Emmanuel Macron."),
+    ),
+    "it-en mountain's own name": (
+        ("it", "Il Monte Bianco è stato chiuso al traffico."),
+        ("en_GB", "Mont Blanc was closed to traffic."),
+    ),
+    "pt-en king's own name": (
+        ("pt_BR", "O rei Carlos III recebeu o presidente Lula em Londres."),
+        ("en_GB", "King Charles III received President Lula in London."),
+    ),
     "en-en-GB acronym in capitals or not": (
         ("en_US", "NATO leaders met in Brussels on Monday."),
         ("en_GB", "Nato leaders met in Brussels on Monday."),

@@ -83,9 +83,11 @@ _PLURAL_ARTICLES: Mapping[str, frozenset[str]] = {
 }
 # A compound ("Airbus-Aktie") or a possessive ("Berlin's") is another word than its first part.
 _JOINERS = frozenset("-'’")
-# A translation's word is its language's rendering only if it is at least this much more common
-# there (Zipf: twice as common) than in the source's language: "Di" for "De", "Garcia" for
-# "Garza", "Fitzgerald" for "Fitz-Gerald" are as much words of the source's language.
+# Where the rest of a name stands unchanged, a word in place of the source's is the target
+# language's rendering only if that language prefers it: it is this much more common there
+# than in the source's language (Zipf: twice as common), or this much more common there than
+# the source's word, which the source's language prefers by as much ("Charles" for "Carlos").
+# "Garcia" for "Garza" is neither: Spanish writes "Garcia" as often as English.
 _OWN_LANGUAGE = 0.3
 # The endings one suffix takes in different languages, folded: two words with one stem and
 # endings of one group are one word translated ("Flagellazione"/"Flagellation",
@@ -411,7 +413,11 @@ def _stranger(
         if found is not None:
             return None  # two: which replaced the missing name is anyone's guess
         found = name
-        if any(_translated(w, language, m, pair) for w in words for m in missing.identifying):
+        if any(
+            _translated(w, language, m, pair, strict=True)
+            for w in words
+            for m in missing.identifying
+        ):
             return None  # "White House" for "Casa Branca": the name translated
     return found
 
@@ -585,7 +591,7 @@ def _replacement(
         word, name, source_word, source_name, pair
     ):
         return False
-    return not _translated(word, target_language, source_word, pair)
+    return not _translated(word, target_language, source_word, pair, strict=True)
 
 
 class _Spelling:
@@ -813,12 +819,17 @@ def _present(word: str, words: frozenset[str]) -> bool:
     return any(fuzz.ratio(word, other) >= _PRESENT for other in beginnings)
 
 
-def _translated(word: str, language: str, source_word: str, pair: Pair) -> bool:
+def _translated(
+    word: str, language: str, source_word: str, pair: Pair, *, strict: bool = False
+) -> bool:
     """Whether each differing part is a common word of its own language: a translation.
 
     "Espaciales"/"Espaciais" or "Marsella-Fos"/"Marseille-Fos" are the two languages' own
     words; a slip such as "Hadad" for "Haddad" is rare in either. So is one stem with each
-    language's suffix ("Flagellazione"/"Flagellation"), however rare the words.
+    language's suffix ("Flagellazione"/"Flagellation"), however rare the words. A name's
+    particle is not translated ("Di" for "De"), nor is a word into one of the source
+    language's own function words ("La" for Italian "Lo"). `strict`: where the rest of the
+    name stands unchanged, the target language must prefer the word too (_OWN_LANGUAGE).
     """
     if _PART.sub("", word) == _PART.sub("", source_word):
         return False  # "Fitzgerald" for "Fitz-Gerald": the same letters, joined otherwise
@@ -829,18 +840,27 @@ def _translated(word: str, language: str, source_word: str, pair: Pair) -> bool:
     differing = [(a, b) for a, b in zip(parts, source_parts, strict=True) if a != b]
 
     def own_word(a: str, b: str) -> bool:
+        if a in lexicon.PARTICLES and b in lexicon.PARTICLES:
+            return False
+        if a in lexicon.function_words(source_language):
+            return False
         if _cognate(a, b):
             return True
-        if lexicon.frequency(b, source_language) < _COMMON_SPELLING:
+        source_frequency = lexicon.frequency(b, source_language)
+        if source_frequency < _COMMON_SPELLING:
             return False
         frequency = lexicon.frequency(a, language)
         # The same stem with the language's own ending ("Balearic"/"Baleares") is a word
-        # of that language even where it is rarer, and where the source's language has it
-        # too ("Hospital" for "Hospitalar").
-        if _shared_prefix(a, b) >= _STEM:
-            return frequency >= _DERIVED_SPELLING
-        return frequency >= max(
-            _COMMON_SPELLING, lexicon.frequency(a, source_language) + _OWN_LANGUAGE
+        # of that language even where it is rarer.
+        derived = _shared_prefix(a, b) >= _STEM
+        if frequency < (_DERIVED_SPELLING if derived else _COMMON_SPELLING):
+            return False
+        if not strict or derived:
+            return True
+        elsewhere = lexicon.frequency(a, source_language)
+        return frequency >= elsewhere + _OWN_LANGUAGE or (
+            frequency >= lexicon.frequency(b, language) + _OWN_LANGUAGE
+            and source_frequency >= elsewhere + _OWN_LANGUAGE
         )
 
     return bool(differing) and all(own_word(a, b) for a, b in differing)
