@@ -487,6 +487,10 @@ FAITHFUL_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
         ("pt_BR", "O rei Carlos III recebeu o presidente Lula em Londres."),
         ("en_GB", "King Charles III received President Lula in London."),
     ),
+    "pt-en dateline in capitals": (
+        ("pt_BR", "SÃO PAULO — A Petrobras anunciou o plano na segunda-feira."),
+        ("en_US", "São Paulo — Petrobras announced the plan on Monday."),
+    ),
     "en-en-GB acronym in capitals or not": (
         ("en_US", "NATO leaders met in Brussels on Monday."),
         ("en_GB", "Nato leaders met in Brussels on Monday."),
