@@ -51,7 +51,7 @@ _NAME_ENDINGS: Mapping[str, frozenset[str]] = {
         "sv": "s",
         "nb": "s",
         "no": "s",
-        "pl": "a u owi em ie y ego emu iego iemu im ym e",
+        "pl": "a u owi em iem ie y ego emu iego iemu im ym e",
         "cs": "a u ovi em e y ou ho mu m ovou ove",
         "sk": "a u ovi om e y ou ho mu m ovej",
         "sl": "a u om em e i ju ja ovi ev",
