@@ -101,6 +101,59 @@ CASES: dict[str, tuple[list[str], str, Found]] = {
             ("NATO Zentrale", "nato zentrale", 0, False, None),
         ],
     ),
+    "one-letter function words starting a sentence": (
+        [
+            "O ministro chegou.",
+            "A Petrobras cresceu.",
+            "E Lula falou com jornalistas.",
+            "À noite, O Globo noticiou.",
+        ],
+        "pt",
+        [
+            ("Petrobras", "petrobras", 1, False, None),
+            ("Lula", "lula", 2, False, None),
+            ("O Globo", "o globo", 3, False, None),
+        ],
+    ),
+    "es: one-letter function word starting a sentence": (
+        ["Y Lula habló con el presidente de Argentina durante la cumbre."],
+        "es",
+        [("Lula", "lula", 0, False, None), ("Argentina", "argentina", 0, False, "territory:AR")],
+    ),
+    "it: one-letter function word starting a sentence": (
+        ["E Draghi ha risposto ai giornalisti dopo la riunione."],
+        "it",
+        [("Draghi", "draghi", 0, False, None)],
+    ),
+    "en: one-letter function word starting a sentence": (
+        ["A Petrobras spokesman later met the officials in the capital."],
+        "en",
+        [("Petrobras", "petrobras", 0, False, None)],
+    ),
+    "an initial starting a sentence": (
+        ["J. Edgar Hoover wrote the report."],
+        "en",
+        [("J. Edgar Hoover", "j edgar hoover", 0, False, None)],
+    ),
+    "a particle starting a sentence starts a name where the language has no such word": (
+        ["De Luca said so.", "Van Dyke dissented.", "Le Pen lost in Paris."],
+        "en",
+        [
+            ("De Luca", "de luca", 0, False, None),
+            ("Van Dyke", "van dyke", 1, False, None),
+            ("Le Pen", "le pen", 2, False, None),
+            ("Paris", "paris", 2, False, None),
+        ],
+    ),
+    "a particle starting a sentence is a word where the language has it": (
+        ["Da Silva falou com jornalistas.", "De Luca falou em Paris."],
+        "pt",
+        [
+            ("Silva", "silva", 0, False, None),
+            ("Luca", "luca", 1, False, None),
+            ("Paris", "paris", 1, False, None),
+        ],
+    ),
     "words inside a link": (
         ["Visit https://Example.com/Reuters for Reuters News now."],
         "en",

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from schema_check import assert_valid_report
 
 from reconcile import api
@@ -252,3 +253,252 @@ def test_a_form_written_throughout_is_the_translations_own_not_a_slip(tmp_path: 
     paths = write(tmp_path, pt_BR=source, en=slip)
     spelling = [f for f in findings(*paths) if f["rule"] == "name-spelling"]
     assert [(f["severity"], f["line"]) for f in spelling] == [("warning", 2)]
+
+
+def name_findings(folder: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
+    """The name findings of warning or error severity on a story of two versions, each given
+    as (locale, text), the source first: as "rule excerpt"."""
+    folder.mkdir()
+    paths = write(folder, **{source[0]: source[1]})
+    paths += write(folder, **{target[0]: target[1]})
+    report = api.check(paths, api.Options())
+    return [
+        f"{f.rule} {f.location.excerpt}"
+        for f in report.stories[0].findings
+        if f.rule.startswith("name-") and f.severity is not Severity.INFO
+    ]
+
+
+# A name's spelling changed where the testers found the rules blind: at its end, in a particle
+# of the surname, or by another surname after the same given names. (source, target, findings)
+CHANGED_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
+    "en-es letter dropped at the end": (
+        ("en_US", "The hearing is before U.S. District Judge Helen Okafor."),
+        ("es", "La audiencia será ante la jueza federal de distrito Helen Okafo."),
+        ["name-spelling Okafo"],
+    ),
+    "fr-en letter dropped at the end": (
+        ("fr", "Le directeur du site, Thomas Kessler, a confirmé l'explosion."),
+        ("en_US", "The site director, Thomas Kessle, confirmed the explosion."),
+        ["name-spelling Kessle"],
+    ),
+    "fr-en letter added at the end": (
+        ("fr", "Le directeur du site, Thomas Kessler, a confirmé l'explosion."),
+        ("en_US", "The site director, Thomas Kesslers, confirmed the explosion."),
+        ["name-spelling Kesslers"],
+    ),
+    "pt-fr letter dropped at the end": (
+        ("pt_BR", "O ministro Fernando Haddad anunciou o pacote."),
+        ("fr", "Le ministre Fernando Hadda a annoncé le plan."),
+        ["name-spelling Hadda"],
+    ),
+    "it-de letter dropped at the end": (
+        ("it", "Il sindaco Marco Santangelo ha parlato con la stampa."),
+        ("de", "Bürgermeister Marco Santangel sprach mit der Presse."),
+        ["name-spelling Santangel"],
+    ),
+    "en-pt short name cut": (
+        ("en_GB", "Judge Richard Dyke dissented."),
+        ("pt_BR", "O juiz Richard Dyk votou contra."),
+        ["name-spelling Dyk"],
+    ),
+    "en-es end respelled": (
+        ("en_US", "Judge Richard Van Dyke dissented, saying the damages were excessive."),
+        ("es", "El juez Richard Van Dijk emitió un voto discrepante."),
+        ["name-spelling Dijk"],
+    ),
+    "en-pt hyphen dropped": (
+        ("en_GB", "The area director, Sir Anthony Fitz-Gerald, said the barrier had worked."),
+        ("pt_BR", "O diretor regional, Sir Anthony Fitzgerald, disse que a barreira funcionou."),
+        ["name-spelling Fitzgerald"],
+    ),
+    "en-pt capital inside the name dropped": (
+        ("en_GB", "The area director, Sir Anthony FitzGerald, said the barrier had worked."),
+        ("pt_BR", "O diretor regional, Sir Anthony Fitzgerald, disse que a barreira funcionou."),
+        ["name-spelling Fitzgerald"],
+    ),
+    "it-en particle De to Di": (
+        ("it", "Lo ha annunciato la direttrice Maria Teresa De Luca Santangelo."),
+        ("en_GB", "Director Maria Teresa Di Luca Santangelo announced it."),
+        ["name-spelling Di"],
+    ),
+    "it-en particle Di to De": (
+        ("it", "Il presidente di Confindustria, Paolo Di Stefano, ha parlato a Roma."),
+        ("en_GB", "The president of Confindustria, Paolo De Stefano, spoke in Rome."),
+        ["name-spelling De"],
+    ),
+    "es-en particle Di to De, 'de' elsewhere in the source": (
+        ("es", "El presidente de la federación, Paolo Di Stefano, habló en Roma."),
+        ("en_GB", "The president of the federation, Paolo De Stefano, spoke in Rome."),
+        ["name-spelling De"],
+    ),
+    "it-en particle starting a clause, 'di' elsewhere in the source": (
+        (
+            "it",
+            '"Il museo è più sicuro", ha detto il direttore di Capodimonte, De Luca Santangelo.',
+        ),
+        ("en_GB", '"The museum is safer," Di Luca Santangelo, the director of Capodimonte, said.'),
+        ["name-spelling Di"],
+    ),
+    "it-fr particle Lo to La": (
+        ("it", "Il sindaco Stefano Lo Russo ha firmato la delibera."),
+        ("fr", "Le maire Stefano La Russo a signé la délibération."),
+        ["name-spelling La"],
+    ),
+    "pt-en particle Dos to Das": (
+        ("pt_BR", "O técnico Renato Dos Santos deixou o clube."),
+        ("en_GB", "Coach Renato Das Santos has left the club."),
+        ["name-spelling Das"],
+    ),
+    "es-en surname respelled after the same given names": (
+        ("es_MX", "La candidata superó por 312 votos a José Luis del Valle Garza, de Morena."),
+        ("en_US", "The candidate beat Morena's José Luis del Valle Garcia by 312 votes."),
+        ["name-spelling Garcia"],
+    ),
+    "es-en another surname, throughout": (
+        (
+            "es_MX",
+            "La ministra Ana Garza anunció el plan el lunes.\n\n"
+            "Según Garza, el costo será de 40 millones de pesos.",
+        ),
+        (
+            "en_US",
+            "Minister Ana López announced the plan on Monday.\n\n"
+            "According to López, the cost will be 40 million pesos.",
+        ),
+        ["name-missing López"],
+    ),
+    "pt-fr another surname": (
+        ("pt_BR", "A ministra Marina Silva visitou Belém na terça-feira."),
+        ("fr", "La ministre Marina Costa a visité Belém mardi."),
+        ["name-missing Costa"],
+    ),
+    "en-de another surname": (
+        ("en_GB", "The minister, Ana Garza, spoke in Vienna."),
+        ("de", "Die Ministerin Ana López sprach in Wien."),
+        ["name-missing López"],
+    ),
+    "es-en another person": (
+        ("es_MX", "La ministra Ana Garza anunció el plan el lunes."),
+        ("en_US", "The plan was announced on Monday by minister Pedro López."),
+        ["name-missing Pedro López"],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CHANGED_NAMES))
+def test_a_changed_name_is_reported(tmp_path: Path, case: str) -> None:
+    source, target, expected = CHANGED_NAMES[case]
+    assert name_findings(tmp_path / "story", source, target) == expected
+
+
+# Faithful translations: inflections, possessives, plurals, dropped given names and lowercase
+# particles, names the target language writes its own way, translated title words.
+FAITHFUL_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "de-en genitive and possessive": (
+        ("de", "Merkels Nachfolger Olaf Scholz sprach am Montag in Berlin."),
+        ("en_GB", "Merkel's successor Olaf Scholz spoke in Berlin on Monday."),
+    ),
+    "en-de genitive": (
+        ("en_GB", "The successor of Angela Merkel spoke in Berlin."),
+        ("de", "Der Nachfolger Angela Merkels sprach in Berlin."),
+    ),
+    "es-en plural of a family name": (
+        ("es", "El senador visitó a los Kennedy en Boston."),
+        ("en_US", "The senator visited the Kennedys in Boston."),
+    ),
+    "pt-en plural of a family name": (
+        ("pt_BR", "O relatório cita os Bolsonaro e o ex-ministro Paulo Guedes."),
+        ("en_GB", "The report names the Bolsonaros and former minister Paulo Guedes."),
+    ),
+    "en-fr possessive inside a name": (
+        ("en_GB", "Caravaggio's Flagellation of Christ returns to Naples."),
+        ("fr", "La Flagellation du Christ du Caravage revient à Naples."),
+    ),
+    "pt-en lowercase particle and given names dropped": (
+        ("pt_BR", "O presidente Luiz Inácio Lula da Silva chegou a Lisboa."),
+        ("en_GB", "President Lula arrived in Lisbon."),
+    ),
+    "fr-en lowercase particle kept": (
+        ("fr", "Le général de Gaulle a quitté Londres en 1944."),
+        ("en_GB", "General de Gaulle left London in 1944."),
+    ),
+    "it-en particle written alike": (
+        ("it", "Il ministro Luigi Di Maio ha incontrato Leonardo da Vinci Rossi."),
+        ("en_GB", "Minister Luigi Di Maio met Leonardo da Vinci Rossi."),
+    ),
+    "es-en given name dropped": (
+        ("es_MX", "La ministra Ana Garza anunció el plan el lunes."),
+        ("en_US", "Minister Garza announced the plan on Monday."),
+    ),
+    "es-en second surname dropped": (
+        ("es_MX", "El expresidente Felipe Calderón Hinojosa habló el lunes."),
+        ("en_US", "Former president Felipe Calderón spoke on Monday."),
+    ),
+    "es-en queen's own name": (
+        ("es", "La reina Isabel II visitó Madrid en 1988."),
+        ("en_GB", "Queen Elizabeth II visited Madrid in 1988."),
+    ),
+    "en-fr president's own name": (
+        ("en_GB", "President Vladimir Putin spoke in Moscow on Friday."),
+        ("fr", "Le président Vladimir Poutine a parlé à Moscou vendredi."),
+    ),
+    "it-en title word of an artwork": (
+        ("it", "La Flagellazione di Cristo di Caravaggio tornerà nella sala 78."),
+        ("en_GB", "Caravaggio's Flagellation of Christ will return to room 78."),
+    ),
+    "es-en title word of a museum": (
+        ("es", "El director del Museo de la Evolución Humana habló en Burgos."),
+        ("en_GB", "The director of the Museum of Human Evolution spoke in Burgos."),
+    ),
+    "pt-en title word of a committee": (
+        ("pt_BR", "A Comissão de Constituição e Justiça aprovou o texto."),
+        ("en_GB", "The Constitution and Justice Committee approved the text."),
+    ),
+    "fr-en title word of a university": (
+        ("fr", "Les chercheurs de l'Université de Genève ont publié l'étude."),
+        ("en_GB", "Researchers at the University of Geneva published the study."),
+    ),
+    "en-it title word of a holiday": (
+        ("en_GB", "The Liberation Parade crossed Milan on Saturday."),
+        ("it", "La Parata della Liberazione ha attraversato Milano sabato."),
+    ),
+    "pt-en institution translated, with a place kept": (
+        ("pt_BR", "O Museu de Arte de São Paulo reabriu na terça-feira."),
+        ("en_US", "The São Paulo Museum of Art reopened on Tuesday."),
+    ),
+    "pt-en institution translated, no word kept": (
+        ("pt_BR", "O porta-voz disse que a Casa Branca não comentou."),
+        ("en_US", "The spokesman said the White House did not comment."),
+    ),
+    "es-en words reordered": (
+        ("es", "El Museo Nacional del Prado abrió una sala de Velázquez."),
+        ("en_GB", "The Prado National Museum opened a Velázquez room."),
+    ),
+    "de-en title translated": (
+        ("de", "Bundeskanzler Friedrich Merz traf Präsident Emmanuel Macron."),
+        ("en_GB", "Chancellor Friedrich Merz met President Emmanuel Macron."),
+    ),
+    "it-en mountain's own name": (
+        ("it", "Il Monte Bianco è stato chiuso al traffico."),
+        ("en_GB", "Mont Blanc was closed to traffic."),
+    ),
+    "pt-en king's own name": (
+        ("pt_BR", "O rei Carlos III recebeu o presidente Lula em Londres."),
+        ("en_GB", "King Charles III received President Lula in London."),
+    ),
+    "pt-en dateline in capitals": (
+        ("pt_BR", "SÃO PAULO — A Petrobras anunciou o plano na segunda-feira."),
+        ("en_US", "São Paulo — Petrobras announced the plan on Monday."),
+    ),
+    "en-en-GB acronym in capitals or not": (
+        ("en_US", "NATO leaders met in Brussels on Monday."),
+        ("en_GB", "Nato leaders met in Brussels on Monday."),
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(FAITHFUL_NAMES))
+def test_a_faithful_name_is_not_reported(tmp_path: Path, case: str) -> None:
+    source, target = FAITHFUL_NAMES[case]
+    assert name_findings(tmp_path / "story", source, target) == []

@@ -103,7 +103,17 @@ def extract_names(
     names: list[NameMention] = []
     for sentence, scan, first, last, initial, headline in runs:
         words = scan.words
-        if initial and _common(words[first], language, all_words, capitalised_inside):
+        if (
+            initial
+            # "J. Edgar Hoover": a letter and its dot are an initial, whatever the letter
+            and not (
+                len(words[first]) == 1 and text[scan.ends[first] : scan.ends[first] + 1] == "."
+            )
+            # "De Luca said", "Van Dyke dissented", "Le Pen": a particle that is no word of
+            # the document's language starts the name that follows it
+            and not (first < last and _foreign_particle(words[first], language))
+            and _common(words[first], language, all_words, capitalised_inside)
+        ):
             first += 1
             while first <= last and words[first] in particles:
                 first += 1
@@ -273,9 +283,21 @@ def _common(word: str, language: str, words: set[str], capitalised: set[str]) ->
     lowered = word.lower()
     if lowered in words and lowered.islower():
         return True  # the document writes it in lower case elsewhere
+    if len(word) == 1:
+        # A letter is in capitals whatever it is: "O", "A", "E", "Y" starting a sentence are
+        # the language's articles and conjunctions, even where "O Globo" has a capital inside
+        # one; another letter ("X") is a name's.
+        return lowered in lexicon.function_words(language)
     if word in capitalised or word.isupper():
         return False  # the document capitalises it where no rule asks for a capital
     return lexicon.frequency(lowered, language) >= lexicon.COMMON_ZIPF
+
+
+def _foreign_particle(word: str, language: str) -> bool:
+    """Whether a capitalised word is a name's particle ("De", "Van", "Al") that the language
+    does not use as a word of its own (Portuguese "Da", French "Le" it does)."""
+    lowered = word.lower()
+    return lowered in lexicon.PARTICLES and lowered not in lexicon.function_words(language)
 
 
 @functools.cache
