@@ -616,3 +616,168 @@ def test_facts_show_a_time_on_the_24_hour_clock(tmp_path: Path) -> None:
     result = run("facts", str(path))
     assert "'4' time = 4:00 or 16:00  (time of day)" in result.stdout
     assert "'17' time = 17:00  (time of day)" in result.stdout
+
+
+# -- times the translation carries over: faithful pairs pass, a changed time is reported ------
+
+
+def rules_of(tmp_path: Path, **versions: str) -> list[str]:
+    """The rules of the findings on a story, the first version its source."""
+    return [str(f["rule"]) for f in check_json(*story(tmp_path, **versions))[1]]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "time"),
+    [
+        ("es-ES", "Podrán volver a partir de las 20.00 horas del martes.", "20.00"),
+        ("es-ES", "El acto empezará sobre las 20.00 en la plaza.", "20.00"),
+        ("es-ES", "Pasadas las 20.00, la policía cerró la calle.", "20.00"),
+        ("es-AR", "El partido empieza a las 21.30 hs en el estadio.", "21.30"),
+        ("pt-PT", "O concerto começa a partir das 21.30 horas.", "21.30"),
+        ("fr", "La séance reprend vers 14.30 heures.", "14.30"),
+        ("it", "Il museo apre alle ore 10.", "10"),
+        ("it", "Le prenotazioni aprono dalle ore 9 sul sito.", "9"),
+        ("it", "Le domande vanno inviate entro le ore 12 di lunedì.", "12"),
+    ],
+)
+def test_a_clock_time_before_an_hour_word_after_las_or_ore_is_a_time(
+    tmp_path: Path, locale: str, text: str, time: str
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == [time]
+    assert values(tmp_path, locale, text) == []
+
+
+def test_both_ends_of_a_range_of_clock_times_after_las_are_times(tmp_path: Path) -> None:
+    text = "La calle estará cerrada entre las 8.00 y las 20.00 del martes."
+    found = numbers(tmp_path, "es-ES", text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == ["8.00", "20.00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Iron ore 10 years ago cost less.", ["10"]),  # English "ore" is no hour
+        ("Il corso dura 10 ore.", ["10"]),  # a count of hours
+    ],
+)
+def test_ore_makes_a_time_only_before_the_figure_in_italian(
+    tmp_path: Path, text: str, counts: list[str]
+) -> None:
+    locale = "en" if text.startswith("Iron") else "it"
+    assert [t for t, _ in values(tmp_path, locale, text)] == counts
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"es_ES": "Los vecinos pudieron regresar a partir de las 20.00 horas del martes."},
+            {"en_GB": "Residents were able to return home from 8pm on Tuesday."},
+        ),
+        (
+            {"es_ES": "La calle estará cerrada entre las 8.00 y las 20.00 del martes."},
+            {"en_GB": "The street will be closed between 8am and 8pm on Tuesday."},
+        ),
+        (
+            {"es_ES": "Pasadas las 20.00, la policía cerró la calle."},
+            {"en_GB": "After 8pm, police closed the street."},
+        ),
+        (
+            {"it": "Le prenotazioni saranno aperte da lunedì 30 novembre alle ore 10 sul sito."},
+            {"en_GB": "Booking will open on Monday 30 November at 10am on the website."},
+        ),
+        (
+            {"it": "Le prenotazioni saranno aperte dalle ore 10 sul sito."},
+            {"en_GB": "Booking will open from 10am on the website."},
+        ),
+        (
+            {"en_GB": "Booking will open at 10am on the website."},
+            {"it": "Le prenotazioni saranno aperte alle ore 10 sul sito."},
+        ),
+    ],
+)
+def test_faithful_times_with_hour_words_pass(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"es_ES": "Los vecinos pudieron regresar a partir de las 20.00 horas del martes."},
+            {"en_GB": "Residents were able to return home from 9pm on Tuesday."},
+        ),
+        (
+            {"es_ES": "La calle estará cerrada entre las 8.00 y las 20.00 del martes."},
+            {"en_GB": "The street will be closed between 8am and 9pm on Tuesday."},
+        ),
+        (
+            {"it": "Le prenotazioni saranno aperte alle ore 10 sul sito."},
+            {"en_GB": "Booking will open at 11am on the website."},
+        ),
+        (
+            {"en_GB": "Booking will open at 11am on the website."},
+            {"it": "Le prenotazioni saranno aperte alle ore 10 sul sito."},
+        ),
+    ],
+)
+def test_a_changed_time_beside_an_hour_word_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == ["number-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"it": "Le prenotazioni saranno aperte alle 10 sul sito."},
+            {"en_GB": "Booking will open at 10am on the website."},
+        ),
+        (
+            {"it": "Si paga tra le 8.30 e le 16 per entrare nel centro storico."},
+            {"es": "Se paga entre las 8.30 y las 16.00 para entrar en el centro histórico."},
+        ),
+        (
+            {"es": "El museo abre de 8 a 20 horas."},
+            {"en_GB": "The museum is open from 8am to 8pm."},
+        ),
+        (
+            {"en_GB": "The waits were 8 to 10 hours long."},
+            {"es": "Las esperas fueron de 8 a 10 horas."},
+        ),
+    ],
+)
+def test_a_figure_where_an_hour_may_stand_passes_against_the_same_time(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "found"),
+    [
+        (
+            {"it": "Le prenotazioni saranno aperte alle 10 sul sito."},
+            {"en_GB": "Booking will open at 11am on the website."},
+            ["number-mismatch", "number-missing"],
+        ),
+        (
+            {"es": "El museo abre de 8 a 20 horas."},
+            {"en_GB": "The museum is open from 8am to 9pm."},
+            ["number-missing"],
+        ),
+        (
+            {"it": "Alle 10 sono arrivati 10 ospiti."},  # the count is no hour
+            {"en_GB": "At 10am the guests arrived."},
+            ["number-missing"],
+        ),
+    ],
+)
+def test_a_figure_where_an_hour_may_stand_is_reported_against_another_time(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str], found: list[str]
+) -> None:
+    assert sorted(rules_of(tmp_path, **source, **translation)) == found

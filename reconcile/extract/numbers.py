@@ -124,7 +124,7 @@ def extract_numbers(
     date_spans = [(d.start, d.end) for d in dates]
     starts = [s.start for s in sentences]
     runs = digit_runs(text)
-    special = _special(text, date_spans, runs, starts)
+    special = _special(text, date_spans, runs, starts, locale.language)
     blocked = sorted(date_spans + [(m.start, m.end) for m in special])
     raw = [
         (start, end)
@@ -160,6 +160,7 @@ def _special(
     dates: Sequence[tuple[int, int]],
     runs: Sequence[tuple[int, int]],
     starts: Sequence[int],
+    language: str,
 ) -> list[NumberMention]:
     """Times and identifiers: figures that are not quantities, kept apart from the rest.
 
@@ -180,6 +181,7 @@ def _special(
             if (
                 pattern is _CLOCK_FORM
                 and not _TIME_WORD_BEFORE.search(text, max(0, start - 16), start)
+                and not (text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end))
                 and not _before_a_time(text, end, found)
             ):
                 continue
@@ -195,8 +197,13 @@ def _special(
         if not _inside(start, end, spans):
             found.append(_plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0), starts))
             insort(spans, (start, end))
+    hour_nouns = words.HOUR_NOUNS.get(language, frozenset())
     for start, end in runs:
-        if end - start <= 2 and _is_bare_hour(text, start, end) and not _inside(start, end, spans):
+        if (
+            end - start <= 2
+            and _is_bare_hour(text, start, end, hour_nouns)
+            and not _inside(start, end, spans)
+        ):
             found.append(_time(text, start, end, starts))
             insort(spans, (start, end))
     return found
@@ -240,6 +247,13 @@ def clock_minutes(text: str, start: int, end: int) -> tuple[int, int | None]:
     return value, None if settled else (value + _HALF_DAY) % _DAY
 
 
+def hour_readings(hour: int) -> tuple[int, ...]:
+    """The minutes after midnight an hour said alone may mean ("alle 4": 4:00 or 16:00), as
+    clock_minutes reads it: hour 0 and an hour past 12 settle the half of the day."""
+    value = hour * 60 % _DAY
+    return (value,) if hour == 0 or hour > 12 else (value, (value + _HALF_DAY) % _DAY)
+
+
 def _half_of_day(text: str, after_hour: int, end: int) -> str | None:
     """Which half of the day ("am", "pm", "night"): "p.m." in the time, or a day part after it."""
     meridiem = _MERIDIEM.search(text, after_hour, end)
@@ -254,21 +268,32 @@ def after_time_word(text: str, start: int) -> bool:
     return _TIME_WORD_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
-def _is_bare_hour(text: str, start: int, end: int) -> bool:
+def hour_context(text: str, start: int, end: int) -> bool:
+    """Whether a figure at start:end stands where an hour may: after a word that times take
+    ("alle 16", "las 8") or before an hour word ("de 8 a 20 horas")."""
+    return after_time_word(text, start) or (
+        text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end) is not None
+    )
+
+
+def _is_bare_hour(text: str, start: int, end: int, hour_nouns: frozenset[str]) -> bool:
     """Whether the one or two digits at start:end are an hour said without minutes or clock
-    word, as numberwords.HOUR_ARTICLES explains."""
+    word, as numberwords.HOUR_ARTICLES and HOUR_NOUNS explain."""
     if int(text[start:end]) > 24 or (start and text[start - 1] in ".,"):
         return False
     # Cheap tests first: a day part starts with a letter or a space after the hour, and
     # the word before an hour ends with a space.
     if text[end : end + 1].isspace() and _DAY_PART_AFTER.match(text, end):
         return True
+    if not text[start - 1 : start].isspace():
+        return False
     last = text[max(0, start - 12) : start].split()
-    if (
-        not text[start - 1 : start].isspace()
-        or not last
-        or not last[-1].lower().endswith(_HOUR_LAST)
-    ):
+    if not last:
+        return False
+    word = last[-1].lower()
+    if word in hour_nouns:
+        return True  # "alle ore 10"
+    if not word.endswith(_HOUR_LAST):
         return False
     before = _HOUR_BEFORE.search(text, max(0, start - 16), start)
     if before is None:

@@ -220,10 +220,13 @@ VAGUE: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 
 # Words after which "9.40" or "18.30" is a time of day: "alle 9.40", "às 18.30", "um 9.30".
+# Spanish "las" is the article of "horas" whatever comes before it ("a las", "desde las",
+# "a partir de las", "sobre las", "pasadas las", "entre las 8.00 y las 20.00").
 # English has none: "stood at 3.45" is a rate, and English copy writes "9.40am" or "9:40".
+# A clock form before an hour word is a time too, whatever precedes it ("20.00 horas").
 TIME_WORDS = (
-    "às", "até às", "a las", "a la", "hasta las", "desde las", "à", "vers", "dès", "um",
-    "gegen", "alle", "ore", "dalle", "entro le", "tra le", "fra le", "le", "om",
+    "às", "até às", "las", "a la", "à", "vers", "dès", "um", "gegen", "alle", "ore", "dalle",
+    "entro le", "tra le", "fra le", "le", "om",
 )  # fmt: skip
 
 # An hour with no minutes and no clock word ("a las 16", "alle 9 del mattino", "à 16 heures")
@@ -238,6 +241,9 @@ HOUR_PREPOSITIONS = (
     "tra le", "fra le", "om", "tegen",
 )  # fmt: skip
 HOUR_WORDS = ("horas", "hora", "hs", "hrs", "heures", "heure", "ore", "uur")
+# Words for "hours" written before the hour, which make the figure after them a time whatever
+# follows: Italian "alle ore 10", "dalle ore 9", "entro le ore 12" (a count of hours is "10 ore").
+HOUR_NOUNS: Mapping[str, frozenset[str]] = MappingProxyType({"it": frozenset({"ore"})})
 DAY_PARTS = (
     "de la mañana", "de la tarde", "de la noche", "de la madrugada", "del mediodía",
     "da manhã", "da tarde", "da noite", "da madrugada",

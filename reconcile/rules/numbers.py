@@ -9,7 +9,7 @@ from typing import NamedTuple
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
-from reconcile.extract.numbers import reading_under
+from reconcile.extract.numbers import hour_context, hour_readings, reading_under
 from reconcile.model import (
     Bead,
     CheckedStory,
@@ -50,11 +50,22 @@ _Convert = Callable[[Decimal], Decimal]
 class _Side:
     document: Document
     by_sentence: dict[int, list[NumberMention]]
+    times: dict[int, list[NumberMention]]  # by sentence
 
     def numbers(self, sentences: Sequence[int]) -> list[NumberMention]:
         if len(sentences) == 1:  # most beads: the sentence's own list, copied
             return list(self.by_sentence.get(sentences[0], ()))
         return [n for i in sentences for n in self.by_sentence.get(i, ())]
+
+    def minutes(self, sentences: Sequence[int]) -> set[int]:
+        """The times of day the sentences state, in minutes after midnight, each reading."""
+        found = set()
+        for index in sentences:
+            for time in self.times.get(index, ()):
+                found.add(int(time.value))
+                if time.alternative is not None:
+                    found.add(int(time.alternative))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +81,13 @@ class _Comparison:
 
 def _side(document: Document) -> _Side:
     by_sentence: dict[int, list[NumberMention]] = {}
+    times: dict[int, list[NumberMention]] = {}
     for number in document.numbers:
         if number.kind in _COMPARED:
             by_sentence.setdefault(number.sentence, []).append(number)
-    return _Side(document, by_sentence)
+        elif number.kind is NumberKind.TIME:
+            times.setdefault(number.sentence, []).append(number)
+    return _Side(document, by_sentence, times)
 
 
 # number-mismatch and number-missing read the same comparisons.
@@ -104,6 +118,10 @@ def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
                         rights[near].remove(partner)
                         break
         for index, bead in enumerate(beads):
+            if lefts[index] and (source.times or target.times):
+                lefts[index], rights[index] = _told_as_times(
+                    source, lefts[index], target, rights[index], bead
+                )
             if not lefts[index]:
                 continue  # every figure of the source has its counterpart
             changed = []
@@ -122,6 +140,38 @@ def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
                 yield _Comparison(
                     source.document, target.document, bead, tuple(changed), tuple(missing)
                 )
+
+
+def _told_as_times(
+    source: _Side,
+    ours: list[NumberMention],
+    target: _Side,
+    theirs: list[NumberMention],
+    bead: Bead,
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """The figures left over on each side, less those the other side states as times of day.
+
+    Whether "alle 16" or "de 8 a 20 horas" is a time or a count, only the other version
+    settles: "at 4pm", "from 8am to 8pm", where "8 to 20 hours" would be a count.
+    """
+    their_minutes = target.minutes(bead.target)
+    our_minutes = source.minutes(bead.source)
+    return (
+        [n for n in ours if not _told_as(n, source.document, their_minutes)],
+        [n for n in theirs if not _told_as(n, target.document, our_minutes)],
+    )
+
+
+def _told_as(number: NumberMention, document: Document, minutes: set[int]) -> bool:
+    """Whether a figure where an hour may stand is one or two hours among `minutes`."""
+    if not minutes or number.kind is not NumberKind.CARDINAL or number.unit or number.spelled:
+        return False
+    ends = (number.value,) if number.upper is None else (number.value, number.upper)
+    if not all(end == int(end) and 0 <= end <= 24 for end in ends):
+        return False
+    if not hour_context(document.source.text, number.start, number.end):
+        return False
+    return all(not minutes.isdisjoint(hour_readings(int(end))) for end in ends)
 
 
 def _match(
