@@ -781,3 +781,116 @@ def test_a_figure_where_an_hour_may_stand_is_reported_against_another_time(
     tmp_path: Path, source: dict[str, str], translation: dict[str, str], found: list[str]
 ) -> None:
     assert sorted(rules_of(tmp_path, **source, **translation)) == found
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "times"),
+    [
+        ("de-AT", "Das Haus ist von 10 bis 22 Uhr geöffnet.", ["10", "22 Uhr"]),
+        ("de", "Die Straße ist zwischen 8 und 18 Uhr gesperrt.", ["8", "18 Uhr"]),
+        ("fr", "Le musée est ouvert de 10 à 18 heures.", ["10", "18"]),
+        ("pt-BR", "O museu abre das 10h às 18h.", ["10h", "18h"]),
+        ("es", "El museo abre de 10.00 a 14.00 horas.", ["10.00", "14.00"]),
+        ("it", "Il museo è aperto dalle 10 alle 18.", ["10", "18"]),
+        ("en-US", "The museum is open from 10 to 6 p.m.", ["10", "6 p.m."]),
+    ],
+)
+def test_both_ends_of_a_range_of_hours_are_times(
+    tmp_path: Path, locale: str, text: str, times: list[str]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == times
+    assert values(tmp_path, locale, text) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "counts"),
+    [
+        ("de", "Es kamen 5 um 10 Uhr.", ["5"]),  # "um" joins no range
+        ("de", "Die Preise stiegen von 1.25 bis 1.50 Euro.", ["1.25 bis 1.50 Euro"]),
+        ("fr", "La grève a duré de 8 à 10 jours.", ["8 à 10"]),
+        ("es", "Las esperas fueron de 8 a 10 horas.", ["8 a 10"]),  # hours of waiting
+    ],
+)
+def test_figures_before_a_time_or_an_hour_word_that_join_no_range_of_hours_are_counts(
+    tmp_path: Path, locale: str, text: str, counts: list[str]
+) -> None:
+    assert [t for t, _ in values(tmp_path, locale, text)] == counts
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"de_AT": "Am Eröffnungstag ist das Haus von 10 bis 22 Uhr geöffnet."},
+            {"en_US": "On opening day the museum will be open from 10 a.m. to 10 p.m."},
+        ),
+        (
+            {"de": "Die Straße ist zwischen 8 und 18 Uhr gesperrt."},
+            {"en_GB": "The road is closed between 8am and 6pm."},
+        ),
+        (
+            {"fr": "Le musée est ouvert de 10 à 18 heures."},
+            {"en_GB": "The museum is open from 10am to 6pm."},
+        ),
+        (
+            {"pt_BR": "O museu abre das 10h às 18h."},
+            {"en_US": "The museum is open from 10 a.m. to 6 p.m."},
+        ),
+        (
+            {"es": "El museo abre de 8 a 20 horas."},
+            {"en_GB": "The museum is open from 8am to 8pm."},
+        ),
+        (
+            {"it": "Il museo è aperto dalle 10 alle 18 tutti i giorni."},
+            {"en_GB": "The museum is open from 10am to 6pm every day."},
+        ),
+        (
+            {"en_US": "On opening day the museum will be open from 10 a.m. to 10 p.m."},
+            {"de_AT": "Am Eröffnungstag ist das Haus von 10 bis 22 Uhr geöffnet."},
+        ),
+    ],
+)
+def test_a_faithful_range_of_hours_passes(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "found"),
+    [
+        (
+            {"de_AT": "Das Haus ist von 10 bis 22 Uhr geöffnet."},
+            {"en_US": "The museum will be open from 10 a.m. to 11 p.m."},
+            ["number-mismatch"],
+        ),
+        (
+            {"fr": "Le musée est ouvert de 10 à 18 heures."},
+            {"en_GB": "The museum is open from 9am to 6pm."},
+            ["number-mismatch"],
+        ),
+        (
+            {"it": "Il museo è aperto dalle 10 alle 18 tutti i giorni."},
+            {"en_GB": "The museum is open from 10am to 7pm every day."},
+            ["number-mismatch", "number-missing"],
+        ),
+    ],
+)
+def test_a_changed_end_of_a_range_of_hours_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str], found: list[str]
+) -> None:
+    assert sorted(rules_of(tmp_path, **source, **translation)) == found
+
+
+def test_a_changed_time_beside_a_range_of_hours_is_paired_with_its_counterpart(
+    tmp_path: Path,
+) -> None:
+    paths = story(
+        tmp_path,
+        de_AT="Das Haus ist von 10 bis 22 Uhr geöffnet, ein Festakt beginnt um 18.30 Uhr.",
+        en_US="The museum will be open from 10 a.m. to 10 p.m., and a ceremony begins at 8:30 p.m.",
+    )
+    _code, findings = check_json(*paths)
+    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "8:30 p.m.")]
+    assert "'18.30 Uhr' (18:30)" in str(findings[0]["message"])

@@ -182,7 +182,6 @@ def _special(
                 pattern is _CLOCK_FORM
                 and not _TIME_WORD_BEFORE.search(text, max(0, start - 16), start)
                 and not (text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end))
-                and not _before_a_time(text, end, found)
             ):
                 continue
             if not _inside(start, end, spans):
@@ -206,6 +205,13 @@ def _special(
         ):
             found.append(_time(text, start, end, starts))
             insort(spans, (start, end))
+    # Last, as the first end of a range takes its clock word from the second, whatever made
+    # that a time: "Zwischen 0.00 und 24.00 Uhr", "von 10 bis 22 Uhr", "de 10 à 18 heures".
+    for second in [m for m in found if m.kind is NumberKind.TIME]:
+        first = _first_end(text, second.start)
+        if first is not None and not _inside(*first, spans):
+            found.append(_time(text, *first, starts))
+            insort(spans, first)
     return found
 
 
@@ -303,15 +309,21 @@ def _is_bare_hour(text: str, start: int, end: int, hour_nouns: frozenset[str]) -
     return before.group("article") is not None and _CLAUSE_END.match(text, end) is not None
 
 
-# What joins the two times of a range: a dash, or one short word ("und", "bis", "to").
-_TIME_LINK = re.compile(r"\s?[-–—]\s?|\s+[^\W\d_]{1,5}\s+")
+# An hour, perhaps with its minutes, and what joins it to the time after it as a range.
+_FIRST_END = re.compile(
+    r"(?<![\w.,:])(?P<hour>(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)?)"
+    rf"(?:\s?[-–—]\s?|\s+(?:{'|'.join(map(re.escape, words.TIME_RANGE_LINKS))})\s+)$",
+    re.IGNORECASE,
+)
+_FIRST_END_REACH = 5 + max(map(len, words.TIME_RANGE_LINKS)) + 4  # "24.00", link, spaces
 
 
-def _before_a_time(text: str, end: int, times: Sequence[NumberMention]) -> bool:
-    """Whether a time follows a figure that ends at `end`, as the second end of a range: in
-    "Zwischen 0.00 und 24.00 Uhr" the first time takes its clock word from the second."""
-    link = _TIME_LINK.match(text, end)
-    return link is not None and any(t.start == link.end() for t in times)
+def _first_end(text: str, second: int) -> tuple[int, int] | None:
+    """The span of the hour that opens a range of times whose second end starts at `second`."""
+    if second < 2 or not (text[second - 1].isspace() or text[second - 1] in "-–—"):
+        return None
+    match = _FIRST_END.search(text, max(0, second - _FIRST_END_REACH), second)
+    return match.span("hour") if match is not None else None
 
 
 # What follows the hour of a time, as _TIME and _CLOCK_FORM spell it: ":", "h" or "." ("10:30",

@@ -244,6 +244,14 @@ HOUR_WORDS = ("horas", "hora", "hs", "hrs", "heures", "heure", "ore", "uur")
 # Words for "hours" written before the hour, which make the figure after them a time whatever
 # follows: Italian "alle ore 10", "dalle ore 9", "entro le ore 12" (a count of hours is "10 ore").
 HOUR_NOUNS: Mapping[str, frozenset[str]] = MappingProxyType({"it": frozenset({"ore"})})
+# What joins the two ends of a range of times besides a dash: "von 10 bis 22 Uhr", "zwischen 8
+# und 18 Uhr", "de 10 à 18 heures", "das 10h às 18h", "de 10.00 a 14.00 horas", "dalle 10
+# alle 18", "from 10 to 6 p.m.", "entre las 8.00 y las 20.00", "tussen 8 en 18 uur". The first
+# end is an hour when the second is a time ("um" or "at" join no range: "5 um 10 Uhr").
+TIME_RANGE_LINKS = (
+    "to", "and", "until", "till", "bis", "und", "à", "au", "et", "a", "al", "y", "e", "ed",
+    "às", "alle", "a las", "y las", "e as", "e le", "tot", "en",
+)  # fmt: skip
 DAY_PARTS = (
     "de la mañana", "de la tarde", "de la noche", "de la madrugada", "del mediodía",
     "da manhã", "da tarde", "da noite", "da madrugada",
