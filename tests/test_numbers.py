@@ -894,3 +894,79 @@ def test_a_changed_time_beside_a_range_of_hours_is_paired_with_its_counterpart(
     _code, findings = check_json(*paths)
     assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "8:30 p.m.")]
     assert "'18.30 Uhr' (18:30)" in str(findings[0]["message"])
+
+
+# -- a change "from X to Y": a range in one version, two figures in the other -----------------
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.150 Quadratmeter."},
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+        ),
+        (
+            {"pt_BR": "A área cresce de 2.400 para 3.150 metros quadrados."},
+            {"en_GB": "The area grows from 2,400 to 3,150 square metres."},
+        ),
+        (
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.150 Quadratmeter."},
+        ),
+        (
+            {"en_GB": "The area grows from 2,400 to 3,150 square metres."},
+            {"pt_BR": "A área cresce de 2.400 para 3.150 metros quadrados."},
+        ),
+        (
+            {"es": "La superficie pasa de 2.400 a 3.150 metros cuadrados."},
+            {"it": "La superficie passa da 2.400 a 3.150 metri quadrati."},
+        ),
+        (
+            {"fr": "La surface passe de 2 400 à 3 150 mètres carrés."},
+            {"de": "Die Fläche wächst von 2.400 auf 3.150 Quadratmeter."},
+        ),
+    ],
+)
+def test_a_range_against_the_same_two_figures_passes(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "said"),
+    [
+        (
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.150 Quadratmeter."},
+            {"en_US": "Exhibition space grows from 2,400 to 3,500 square meters."},
+            "'3.150' (3,150)",
+        ),
+        (
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.500 Quadratmeter."},
+            "(3,150)",
+        ),
+        (
+            {"pt_BR": "A área cresce de 2.400 para 3.150 metros quadrados."},
+            {"en_GB": "The area grows from 2,100 to 3,150 square metres."},
+            "'2.400' (2,400)",
+        ),
+        (  # the second end is rounded as its own digits allow, not as the first's
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.180 Quadratmeter."},
+            "(3,150)",
+        ),
+        (
+            {"es": "La superficie pasa de 2,5 a 3,5 hectáreas."},
+            {"de": "Die Fläche wächst von 2,5 auf 3,8 Hektar."},
+            "(3.5 ha)",
+        ),
+    ],
+)
+def test_a_changed_end_of_a_range_against_two_figures_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str], said: str
+) -> None:
+    _code, findings = check_json(*story(tmp_path, **source, **translation))
+    assert [f["rule"] for f in findings] == ["number-mismatch"]
+    assert said in str(findings[0]["message"])

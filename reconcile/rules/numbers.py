@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -196,15 +197,72 @@ def _match(
         else:
             unmatched.append(number)
     left = unmatched
+    _pair_agreeing(left, right, matched)
+    # "von 2.400 auf 3.150" against "from 2,400 to 3,150": a change from one figure to
+    # another is a range in one language and two figures in the other. A range with an end
+    # among the other side's figures is taken as its two ends, each paired on its own, so a
+    # changed end is still told apart.
+    if left and right:
+        split_left, split_right = _range_ends(left, right), _range_ends(right, left)
+        if split_left is not left or split_right is not right:
+            left, right = split_left, split_right
+            _pair_agreeing(left, right, matched)
+    # A figure the source repeats needs only one counterpart.
+    left = [n for n in left if not any(agree(n, t) for t in matched)]
+    return left, right
+
+
+def _pair_agreeing(
+    left: list[NumberMention], right: list[NumberMention], matched: list[NumberMention]
+) -> None:
+    """Take out of `left` and `right` each figure and the first figure that agrees with it;
+    the partners go to `matched`."""
     for number in list(left):
         partner = next((t for t in right if agree(number, t)), None)
         if partner is not None:
             left.remove(number)
             right.remove(partner)
             matched.append(partner)
-    # A figure the source repeats needs only one counterpart.
-    left = [n for n in left if not any(agree(n, t) for t in matched)]
-    return left, right
+
+
+def _range_ends(side: list[NumberMention], other: list[NumberMention]) -> list[NumberMention]:
+    """`side`, with each range that has an end among the single figures of `other` split into
+    its two ends; `side` itself when there is none."""
+    singles = [t for t in other if t.upper is None]
+    if not singles or all(n.upper is None for n in side):
+        return side
+    split: list[NumberMention] = []
+    found = False
+    for number in side:
+        if number.upper is not None:
+            ends = _ends(number)
+            if any(agree(end, t) for end in ends for t in singles):
+                split.extend(ends)
+                found = True
+                continue
+        split.append(number)
+    return split if found else side
+
+
+# The digits of a figure as a range writes its ends: "2,400 to 3,150", "10 a 12 mil".
+_NUMERAL = re.compile(r"\d(?:[\d.,'’\u00a0\u202f ]*\d)?")
+
+
+def _ends(number: NumberMention) -> tuple[NumberMention, NumberMention]:
+    """A range's two ends as figures of their own, each with the digits it is written with
+    (its rounding goes by them); both stand where the range does."""
+    numerals = _NUMERAL.findall(number.text)
+    numeral = numerals[-1] if len(numerals) > 1 and number.numeral else ""
+    upper = number.upper if number.upper is not None else number.value
+    unscaled = upper / number.scale_value
+    whole = not numeral or unscaled == unscaled.to_integral()
+    mark = "" if whole else max(",.", key=numeral.rfind)  # the last separator in the digits
+    low = replace(number, upper=None)
+    high = replace(
+        number, value=upper, upper=None, numeral=numeral, decimal_mark=mark,
+        ambiguous=False, alternative=None,
+    )  # fmt: skip
+    return low, high
 
 
 # Currencies a written symbol or word may stand for, by what the extractor records: "$" is
