@@ -970,3 +970,72 @@ def test_a_changed_end_of_a_range_against_two_figures_is_reported(
     _code, findings = check_json(*story(tmp_path, **source, **translation))
     assert [f["rule"] for f in findings] == ["number-mismatch"]
     assert said in str(findings[0]["message"])
+
+
+# -- time zones: compared when both versions name the same zone --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"it": "Il piano sarà presentato martedì 9 febbraio alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday, Feb. 9, at 5 p.m. Italian time."},
+        ),
+        (
+            {"es": "La votación empieza a las 15.00 (hora de Madrid)."},
+            {"en_GB": "Voting starts at 4pm Madrid time."},
+        ),
+        (
+            {"fr": "Le vote commence à 15 heures (heure de Paris)."},
+            {"en_GB": "Voting starts at 4pm Paris time."},
+        ),
+        (
+            {"pt_BR": "O leilão começa às 10h (horário de Brasília)."},
+            {"en_US": "The auction starts at 11 a.m. Brasília time."},
+        ),
+        (
+            {"es": "La votación empieza a las 15.00 hora local."},
+            {"en_GB": "Voting starts at 4pm local time."},
+        ),
+    ],
+)
+def test_a_changed_time_in_the_same_time_zone_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == ["number-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday at 3 p.m. Italian time."},
+        ),
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday at 9 a.m. ET."},
+        ),  # converted
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_GB": "The plan will be presented on Tuesday at 2pm London time."},
+        ),
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday at 9 a.m."},
+        ),  # zone on one side
+        (
+            {"pt_BR": "O leilão começa às 10h (horário de Brasília)."},
+            {"en_US": "The auction starts at 9 a.m. ET."},
+        ),
+        (
+            {"pt_BR": "O presidente discursa às 10h (13h GMT) em Brasília."},
+            {"en_US": "The president speaks at 9 a.m. ET (1300 GMT) in Brasília."},
+        ),
+    ],
+)
+def test_a_time_in_another_zone_or_with_a_zone_on_one_side_passes(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []

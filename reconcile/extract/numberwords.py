@@ -285,19 +285,36 @@ DAY_HALVES: Mapping[str, str] = MappingProxyType(
     }
 )  # fmt: skip
 
-# Time-zone markers beside a time: translators convert "às 10h (hora de Brasília)" to "9 a.m.
-# ET", so a time that carries one is not compared with the other version's times.
-TIME_ZONES = (
-    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "BST",
-    "CET", "CEST", "MEZ", "MESZ", "WET", "BRT", "ART", "Z",
+# Time-zone markers beside a time. Translators convert zones ("às 10h (hora de Brasília)"
+# rendered "9 a.m. ET") and add or drop them, so a time with a zone is compared only with a
+# time in the same zone. A zone is told by the first letters of its name, the same in every
+# language ("ora italiana", "Italian time"; "hora de Madrid", "Madrid time"): the codes here
+# map to such a name, and TIME_ZONE_NAMED finds the names written out.
+TIME_ZONES: Mapping[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(("GMT", "UTC", "Z"), "utc"),
+        **dict.fromkeys(("ET", "EST", "EDT"), "eastern"),
+        **dict.fromkeys(("CT", "CST", "CDT"), "central"),
+        **dict.fromkeys(("MT",), "mountain"),
+        **dict.fromkeys(("PT", "PST", "PDT"), "pacific"),
+        **dict.fromkeys(("CET", "CEST", "MEZ", "MESZ"), "cet"),
+        "BST": "british", "WET": "wet", "BRT": "brasília", "ART": "argentina",
+    }
 )  # fmt: skip
-TIME_ZONE_PHRASES = (
-    "hora de Brasília", "horário de Brasília", "hora local", "horário local", "hora oficial",
-    "hora peninsular", "hora de Madrid", "hora de Buenos Aires", "hora argentina",
-    "local time", "Eastern time", "Pacific time", "heure de Paris", "heure locale",
-    "heure française", "ora italiana", "ora locale", "Ortszeit", "deutscher Zeit",
-    "mitteleuropäischer Zeit",
-)  # fmt: skip
+# "Local time" where TIME_ZONE_NAMED does not find it ("hora local", "heure locale" it does).
+TIME_ZONE_LOCAL = ("local time", "Ortszeit", "lokale tijd")
+# A zone named by a place or a nationality: "hora de Brasília", "horário de Brasília", "heure de
+# Paris", "ora di Roma", "ora italiana", "hora argentina", "heure française", "hora peninsular";
+# "Italian time", "New York time"; "deutscher Zeit", "New Yorker Zeit". The group "zone" is
+# the name; lower-case after "hora" it must end like an adjective of place ("hora punta" is
+# rush hour).
+TIME_ZONE_NAMED = (
+    r"(?<![^\W\d_])(?:hora|horário|horario|ora|heure)\s+(?:(?:de|di|du|del|da|do)\s+)?"
+    r"(?P<zone>[A-ZÀ-Ý][^\W\d_]+(?:\s[A-ZÀ-Ý][^\W\d_]+)?"
+    r"|[^\W\d_]+(?:an[ao]|en[ao]|in[ao]|es[ae]|ês|aise|ais|ol[ae]?|al[e]?|ar))(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?P<zone_en>[A-ZÀ-Ý][^\W\d_]+(?:\s[A-ZÀ-Ý][^\W\d_]+)?)\s+time(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?P<zone_de>[^\W\d_]+er)\s+Zeit(?![^\W\d_])"
+)
 
 PERCENT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
