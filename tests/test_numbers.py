@@ -810,6 +810,12 @@ def test_both_ends_of_a_range_of_hours_are_times(
         ("de", "Die Preise stiegen von 1.25 bis 1.50 Euro.", ["1.25 bis 1.50 Euro"]),
         ("fr", "La grève a duré de 8 à 10 jours.", ["8 à 10"]),
         ("es", "Las esperas fueron de 8 a 10 horas.", ["8 a 10"]),  # hours of waiting
+        ("es-MX", "Se cosecharon 10 de las 3.45 toneladas previstas.", ["10", "3.45 toneladas"]),
+        (
+            "es-MX",
+            "Se invirtieron 2 de las 7.50 millones de pesos.",
+            ["2", "7.50 millones de pesos"],
+        ),
     ],
 )
 def test_figures_before_a_time_or_an_hour_word_that_join_no_range_of_hours_are_counts(

@@ -171,6 +171,7 @@ def _special(
     found: list[NumberMention] = []
     spans = sorted(dates)
     hours = _time_offsets(text, runs)
+    lexicon = _lexicon(language)
     for pattern, kind, offsets in (
         (_TIME, NumberKind.TIME, hours),
         (_CLOCK_FORM, NumberKind.TIME, hours),
@@ -178,10 +179,14 @@ def _special(
     ):
         for match in matches_at(pattern, text, offsets):
             start, end = match.span()
-            if (
-                pattern is _CLOCK_FORM
-                and not _TIME_WORD_BEFORE.search(text, max(0, start - 16), start)
-                and not (text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end))
+            if pattern is _CLOCK_FORM and (
+                (
+                    not _TIME_WORD_BEFORE.search(text, max(0, start - 16), start)
+                    and not (text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end))
+                )
+                # "de las 3.45 toneladas" (es-MX): what follows counts, not the clock
+                or _unit_after(text, end, lexicon) is not None
+                or lexicon.scale.match(text, end) is not None
             ):
                 continue
             if not _inside(start, end, spans):
