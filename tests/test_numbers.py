@@ -963,6 +963,11 @@ def test_a_range_against_the_same_two_figures_passes(
             {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.180 Quadratmeter."},
             "(3,150)",
         ),
+        (  # "20 millions" may round 19 million, but the range's ends are two facts
+            {"de": "Für 2022 rechnet die Gesellschaft mit 19 bis 20 Millionen Passagieren."},
+            {"fr": "Pour 2022, la société table sur 39 à 20 millions de passagers."},
+            "(19,000,000)",
+        ),
         (
             {"es": "La superficie pasa de 2,5 a 3,5 hectáreas."},
             {"de": "Die Fläche wächst von 2,5 auf 3,8 Hektar."},

@@ -183,6 +183,26 @@ def _match(
     if not left or not right:
         return left, right  # nothing to pair
     matched: list[NumberMention] = []
+    left = _pair(left, right, matched)
+    # A figure the source repeats needs only one counterpart.
+    left = [n for n in left if not any(agree(n, t) for t in matched)]
+    # "von 2.400 auf 3.150" against "from 2,400 to 3,150": a change from one figure to
+    # another is a range in one language and two figures in the other. A range with an end
+    # among the other side's figures is taken as its two ends, each paired on its own, so a
+    # changed end is still told apart (the ends are two facts: neither repeats the other).
+    if left and right:
+        split_left, split_right = _range_ends(left, right), _range_ends(right, left)
+        if split_left is not left or split_right is not right:
+            right = split_right
+            left = _pair(split_left, right, matched)
+    return left, right
+
+
+def _pair(
+    left: list[NumberMention], right: list[NumberMention], matched: list[NumberMention]
+) -> list[NumberMention]:
+    """The figures of `left` with no counterpart in `right`; each counterpart found is moved
+    from `right` to `matched`."""
     # Most figures have an exact counterpart (agree with exact=True): the same value and
     # upper end, found by list searches in C.
     keys = [(t.value, t.upper) for t in right]
@@ -196,33 +216,13 @@ def _match(
             matched.append(right.pop(index))
         else:
             unmatched.append(number)
-    left = unmatched
-    _pair_agreeing(left, right, matched)
-    # "von 2.400 auf 3.150" against "from 2,400 to 3,150": a change from one figure to
-    # another is a range in one language and two figures in the other. A range with an end
-    # among the other side's figures is taken as its two ends, each paired on its own, so a
-    # changed end is still told apart.
-    if left and right:
-        split_left, split_right = _range_ends(left, right), _range_ends(right, left)
-        if split_left is not left or split_right is not right:
-            left, right = split_left, split_right
-            _pair_agreeing(left, right, matched)
-    # A figure the source repeats needs only one counterpart.
-    left = [n for n in left if not any(agree(n, t) for t in matched)]
-    return left, right
-
-
-def _pair_agreeing(
-    left: list[NumberMention], right: list[NumberMention], matched: list[NumberMention]
-) -> None:
-    """Take out of `left` and `right` each figure and the first figure that agrees with it;
-    the partners go to `matched`."""
-    for number in list(left):
+    for number in list(unmatched):
         partner = next((t for t in right if agree(number, t)), None)
         if partner is not None:
-            left.remove(number)
+            unmatched.remove(number)
             right.remove(partner)
             matched.append(partner)
+    return unmatched
 
 
 def _range_ends(side: list[NumberMention], other: list[NumberMention]) -> list[NumberMention]:
