@@ -770,6 +770,11 @@ def test_a_figure_where_an_hour_may_stand_passes_against_the_same_time(
             {"en_GB": "The museum is open from 8am to 9pm."},
             ["number-missing"],
         ),
+        (  # an hour past 12 is in the afternoon: "alle 17" is no 5 a.m.
+            {"it": "Il traforo ha chiuso alle 17 per due ore."},
+            {"en_GB": "The tunnel closed at 5am for two hours."},
+            ["number-mismatch", "number-missing"],
+        ),
         (
             {"it": "Alle 10 sono arrivati 10 ospiti."},  # the count is no hour
             {"en_GB": "At 10am the guests arrived."},

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
-from reconcile.extract.numbers import after_time_word
+from reconcile.extract.numbers import after_time_word, hour_readings
 from reconcile.model import CheckedStory, Document, NumberKind, NumberMention
 from reconcile.rules.base import per_story
 from reconcile.words import clock_time
@@ -103,7 +103,7 @@ def _times(document: Document) -> dict[int, list[_Time]]:
                 readings += (int(number.alternative),)
         elif _hour_like(number) and after_time_word(text, number.start):
             hour = int(number.value)
-            readings = (hour % 24 * 60, (hour + 12) % 24 * 60) if hour <= 24 else ()
+            readings = hour_readings(hour) if hour <= 24 else ()
         else:
             continue
         by_sentence.setdefault(number.sentence, []).append(_Time(number, readings))
