@@ -179,15 +179,7 @@ def _special(
     ):
         for match in matches_at(pattern, text, offsets):
             start, end = match.span()
-            if pattern is _CLOCK_FORM and (
-                (
-                    not _TIME_WORD_BEFORE.search(text, max(0, start - 16), start)
-                    and not (text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end))
-                )
-                # "de las 3.45 toneladas" (es-MX): what follows counts, not the clock
-                or _unit_after(text, end, lexicon) is not None
-                or lexicon.scale.match(text, end) is not None
-            ):
+            if pattern is _CLOCK_FORM and not _is_clock_time(text, start, end, lexicon):
                 continue
             if not _inside(start, end, spans):
                 if kind is NumberKind.TIME:
@@ -282,9 +274,20 @@ def after_time_word(text: str, start: int) -> bool:
 def hour_context(text: str, start: int, end: int) -> bool:
     """Whether a figure at start:end stands where an hour may: after a word that times take
     ("alle 16", "las 8") or before an hour word ("de 8 a 20 horas")."""
-    return after_time_word(text, start) or (
-        text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end) is not None
-    )
+    return after_time_word(text, start) or _before_hour_word(text, end)
+
+
+def _before_hour_word(text: str, end: int) -> bool:
+    return text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end) is not None
+
+
+def _is_clock_time(text: str, start: int, end: int, lexicon: _Lexicon) -> bool:
+    """Whether a clock form ("9.40", "20.00") is a time: after a word that times take ("alle",
+    "las") or before an hour word ("20.00 horas"), and not before what a quantity is counted
+    in ("de las 3.45 toneladas", "7.50 millones" in es-MX)."""
+    if not after_time_word(text, start) and not _before_hour_word(text, end):
+        return False
+    return _unit_after(text, end, lexicon) is None and lexicon.scale.match(text, end) is None
 
 
 def _is_bare_hour(text: str, start: int, end: int, hour_nouns: frozenset[str]) -> bool:

@@ -134,16 +134,17 @@ def _unmatched(times: list[_Time], others: list[_Time]) -> list[_Time]:
 def _paired(
     source: Document, ours: list[_Time], target: Document, theirs: list[_Time]
 ) -> Iterator[TimeChange]:
-    """Times changed in one aligned sentence, paired in order within one time zone."""
-    by_zone: dict[str | None, list[_Time]] = {}
+    """Times changed in one aligned sentence, paired in order within one time zone (None:
+    no zone written)."""
+    theirs_by_zone: dict[str | None, list[_Time]] = {}
     for time in theirs:
-        by_zone.setdefault(_zone(target, time.mention), []).append(time)
-    mine: dict[str | None, list[_Time]] = {}
+        theirs_by_zone.setdefault(_zone(target, time.mention), []).append(time)
+    ours_by_zone: dict[str | None, list[_Time]] = {}
     for time in ours:
-        mine.setdefault(_zone(source, time.mention), []).append(time)
-    for zone, times in mine.items():
-        for ours_time, theirs_time in zip(times, by_zone.get(zone, ()), strict=False):
-            yield TimeChange(source, target, ours_time, theirs_time)
+        ours_by_zone.setdefault(_zone(source, time.mention), []).append(time)
+    for zone, times in ours_by_zone.items():
+        for mine, other in zip(times, theirs_by_zone.get(zone, ()), strict=False):
+            yield TimeChange(source, target, mine, other)
 
 
 def _agree(a: _Time, b: _Time) -> bool:
