@@ -988,6 +988,21 @@ def test_a_changed_end_of_a_range_against_two_figures_is_reported(
     assert said in str(findings[0]["message"])
 
 
+@pytest.mark.parametrize(
+    ("translation", "found"),
+    [
+        ("The number went from 10,000 to 12,000.", []),
+        ("The number went from 10,000 to 13,000.", ["number-mismatch"]),
+        ("The number went from 11,000 to 12,000.", ["number-mismatch"]),
+    ],
+)
+def test_each_end_of_a_range_is_rounded_as_its_own_digits_allow(
+    tmp_path: Path, translation: str, found: list[str]
+) -> None:
+    source = "El número pasó de 10 a 12 mil."
+    assert rules_of(tmp_path, es=source, en_US=translation) == found
+
+
 # -- time zones: compared when both versions name the same zone --------------------------------
 
 

@@ -301,10 +301,11 @@ def agree(
         return ours.value == theirs.value and ours.upper == theirs.upper
     conversions = _conversions(ours, theirs)
     if ours.upper is not None and theirs.upper is not None:
-        ends = (
-            (_own(ours, ours.value), _own(theirs, theirs.value)),
-            (_own(ours, ours.upper), _own(theirs, theirs.upper)),
-        )
+        # Each end is rounded as its own digits allow: "10 a 12 mil" is not "10,000 to 13,000".
+        ends = [
+            (_own(mine, mine.value), _own(other, other.value))
+            for mine, other in zip(_ends(ours), _ends(theirs), strict=True)
+        ]
         return any(all(_close(a, b, convert) for a, b in ends) for convert in conversions)
     # "1,500" in a document that otherwise writes decimal commas may still mean 1500: the
     # figure is right, its separator is number-locale-format's concern.
