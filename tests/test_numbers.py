@@ -1061,6 +1061,10 @@ def test_a_changed_time_in_the_same_time_zone_is_reported(
             {"en_US": "The auction starts at 9 a.m. ET."},
         ),
         (
+            {"es_AR": "El acto será a las 20 (hora argentina)."},
+            {"en_US": "The event will be at 6 p.m. ET."},
+        ),
+        (
             {"pt_BR": "O presidente discursa às 10h (13h GMT) em Brasília."},
             {"en_US": "The president speaks at 9 a.m. ET (1300 GMT) in Brasília."},
         ),

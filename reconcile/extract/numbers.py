@@ -68,7 +68,8 @@ _HOUR_LAST = tuple(
 _DAY_PART_AFTER = re.compile(
     rf"(?:{_HOUR_WORD})?\s+(?:{'|'.join(map(re.escape, words.DAY_PARTS))})(?!\w)", re.IGNORECASE
 )
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”\"](?!\d)|\n|$)")
+# Where a clause ends, or a bracket opens ("a las 20 (hora argentina)"): no noun follows.
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?()»”\"](?!\d)|\n|$)")
 # Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs.
 _IDENTIFIER = re.compile(
     r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}|(?<![\d-])\d{4,5}-\d{4}(?![\d-])"
