@@ -616,3 +616,461 @@ def test_facts_show_a_time_on_the_24_hour_clock(tmp_path: Path) -> None:
     result = run("facts", str(path))
     assert "'4' time = 4:00 or 16:00  (time of day)" in result.stdout
     assert "'17' time = 17:00  (time of day)" in result.stdout
+
+
+# -- times the translation carries over: faithful pairs pass, a changed time is reported ------
+
+
+def rules_of(tmp_path: Path, **versions: str) -> list[str]:
+    """The rules of the findings on a story, the first version its source."""
+    return [str(f["rule"]) for f in check_json(*story(tmp_path, **versions))[1]]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "time"),
+    [
+        ("es-ES", "Podrán volver a partir de las 20.00 horas del martes.", "20.00"),
+        ("es-ES", "El acto empezará sobre las 20.00 en la plaza.", "20.00"),
+        ("es-ES", "Pasadas las 20.00, la policía cerró la calle.", "20.00"),
+        ("es-AR", "El partido empieza a las 21.30 hs en el estadio.", "21.30"),
+        ("pt-PT", "O concerto começa a partir das 21.30 horas.", "21.30"),
+        ("fr", "La séance reprend vers 14.30 heures.", "14.30"),
+        ("it", "Il museo apre alle ore 10.", "10"),
+        ("it", "Le prenotazioni aprono dalle ore 9 sul sito.", "9"),
+        ("it", "Le domande vanno inviate entro le ore 12 di lunedì.", "12"),
+    ],
+)
+def test_a_clock_time_before_an_hour_word_after_las_or_ore_is_a_time(
+    tmp_path: Path, locale: str, text: str, time: str
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == [time]
+    assert values(tmp_path, locale, text) == []
+
+
+def test_both_ends_of_a_range_of_clock_times_after_las_are_times(tmp_path: Path) -> None:
+    text = "La calle estará cerrada entre las 8.00 y las 20.00 del martes."
+    found = numbers(tmp_path, "es-ES", text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == ["8.00", "20.00"]
+
+
+@pytest.mark.parametrize(
+    ("text", "counts"),
+    [
+        ("Iron ore 10 years ago cost less.", ["10"]),  # English "ore" is no hour
+        ("Il corso dura 10 ore.", ["10"]),  # a count of hours
+    ],
+)
+def test_ore_makes_a_time_only_before_the_figure_in_italian(
+    tmp_path: Path, text: str, counts: list[str]
+) -> None:
+    locale = "en" if text.startswith("Iron") else "it"
+    assert [t for t, _ in values(tmp_path, locale, text)] == counts
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"es_ES": "Los vecinos pudieron regresar a partir de las 20.00 horas del martes."},
+            {"en_GB": "Residents were able to return home from 8pm on Tuesday."},
+        ),
+        (
+            {"es_ES": "La calle estará cerrada entre las 8.00 y las 20.00 del martes."},
+            {"en_GB": "The street will be closed between 8am and 8pm on Tuesday."},
+        ),
+        (
+            {"es_ES": "Pasadas las 20.00, la policía cerró la calle."},
+            {"en_GB": "After 8pm, police closed the street."},
+        ),
+        (
+            {"it": "Le prenotazioni saranno aperte da lunedì 30 novembre alle ore 10 sul sito."},
+            {"en_GB": "Booking will open on Monday 30 November at 10am on the website."},
+        ),
+        (
+            {"it": "Le prenotazioni saranno aperte dalle ore 10 sul sito."},
+            {"en_GB": "Booking will open from 10am on the website."},
+        ),
+        (
+            {"en_GB": "Booking will open at 10am on the website."},
+            {"it": "Le prenotazioni saranno aperte alle ore 10 sul sito."},
+        ),
+    ],
+)
+def test_faithful_times_with_hour_words_pass(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"es_ES": "Los vecinos pudieron regresar a partir de las 20.00 horas del martes."},
+            {"en_GB": "Residents were able to return home from 9pm on Tuesday."},
+        ),
+        (
+            {"es_ES": "La calle estará cerrada entre las 8.00 y las 20.00 del martes."},
+            {"en_GB": "The street will be closed between 8am and 9pm on Tuesday."},
+        ),
+        (
+            {"it": "Le prenotazioni saranno aperte alle ore 10 sul sito."},
+            {"en_GB": "Booking will open at 11am on the website."},
+        ),
+        (
+            {"en_GB": "Booking will open at 11am on the website."},
+            {"it": "Le prenotazioni saranno aperte alle ore 10 sul sito."},
+        ),
+    ],
+)
+def test_a_changed_time_beside_an_hour_word_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == ["number-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"it": "Le prenotazioni saranno aperte alle 10 sul sito."},
+            {"en_GB": "Booking will open at 10am on the website."},
+        ),
+        (
+            {"it": "Si paga tra le 8.30 e le 16 per entrare nel centro storico."},
+            {"es": "Se paga entre las 8.30 y las 16.00 para entrar en el centro histórico."},
+        ),
+        (
+            {"es": "El museo abre de 8 a 20 horas."},
+            {"en_GB": "The museum is open from 8am to 8pm."},
+        ),
+        (
+            {"en_GB": "The waits were 8 to 10 hours long."},
+            {"es": "Las esperas fueron de 8 a 10 horas."},
+        ),
+    ],
+)
+def test_a_figure_where_an_hour_may_stand_passes_against_the_same_time(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "found"),
+    [
+        (
+            {"it": "Le prenotazioni saranno aperte alle 10 sul sito."},
+            {"en_GB": "Booking will open at 11am on the website."},
+            ["number-mismatch", "number-missing"],
+        ),
+        (
+            {"es": "El museo abre de 8 a 20 horas."},
+            {"en_GB": "The museum is open from 8am to 9pm."},
+            ["number-missing"],
+        ),
+        (  # an hour past 12 is in the afternoon: "alle 17" is no 5 a.m.
+            {"it": "Il traforo ha chiuso alle 17 per due ore."},
+            {"en_GB": "The tunnel closed at 5am for two hours."},
+            ["number-mismatch", "number-missing"],
+        ),
+        (
+            {"it": "Alle 10 sono arrivati 10 ospiti."},  # the count is no hour
+            {"en_GB": "At 10am the guests arrived."},
+            ["number-missing"],
+        ),
+    ],
+)
+def test_a_figure_where_an_hour_may_stand_is_reported_against_another_time(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str], found: list[str]
+) -> None:
+    assert sorted(rules_of(tmp_path, **source, **translation)) == found
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "times"),
+    [
+        ("de-AT", "Das Haus ist von 10 bis 22 Uhr geöffnet.", ["10", "22 Uhr"]),
+        ("de", "Die Straße ist zwischen 8 und 18 Uhr gesperrt.", ["8", "18 Uhr"]),
+        ("fr", "Le musée est ouvert de 10 à 18 heures.", ["10", "18"]),
+        ("pt-BR", "O museu abre das 10h às 18h.", ["10h", "18h"]),
+        ("es", "El museo abre de 10.00 a 14.00 horas.", ["10.00", "14.00"]),
+        ("it", "Il museo è aperto dalle 10 alle 18.", ["10", "18"]),
+        ("en-US", "The museum is open from 10 to 6 p.m.", ["10", "6 p.m."]),
+    ],
+)
+def test_both_ends_of_a_range_of_hours_are_times(
+    tmp_path: Path, locale: str, text: str, times: list[str]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == times
+    assert values(tmp_path, locale, text) == []
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "counts"),
+    [
+        ("de", "Es kamen 5 um 10 Uhr.", ["5"]),  # "um" joins no range
+        ("de", "Die Preise stiegen von 1.25 bis 1.50 Euro.", ["1.25 bis 1.50 Euro"]),
+        ("fr", "La grève a duré de 8 à 10 jours.", ["8 à 10"]),
+        ("es", "Las esperas fueron de 8 a 10 horas.", ["8 a 10"]),  # hours of waiting
+        ("es-MX", "Se cosecharon 10 de las 3.45 toneladas previstas.", ["10", "3.45 toneladas"]),
+        (
+            "es-MX",
+            "Se invirtieron 2 de las 7.50 millones de pesos.",
+            ["2", "7.50 millones de pesos"],
+        ),
+    ],
+)
+def test_figures_before_a_time_or_an_hour_word_that_join_no_range_of_hours_are_counts(
+    tmp_path: Path, locale: str, text: str, counts: list[str]
+) -> None:
+    assert [t for t, _ in values(tmp_path, locale, text)] == counts
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"de_AT": "Am Eröffnungstag ist das Haus von 10 bis 22 Uhr geöffnet."},
+            {"en_US": "On opening day the museum will be open from 10 a.m. to 10 p.m."},
+        ),
+        (
+            {"de": "Die Straße ist zwischen 8 und 18 Uhr gesperrt."},
+            {"en_GB": "The road is closed between 8am and 6pm."},
+        ),
+        (
+            {"fr": "Le musée est ouvert de 10 à 18 heures."},
+            {"en_GB": "The museum is open from 10am to 6pm."},
+        ),
+        (
+            {"pt_BR": "O museu abre das 10h às 18h."},
+            {"en_US": "The museum is open from 10 a.m. to 6 p.m."},
+        ),
+        (
+            {"es": "El museo abre de 8 a 20 horas."},
+            {"en_GB": "The museum is open from 8am to 8pm."},
+        ),
+        (
+            {"it": "Il museo è aperto dalle 10 alle 18 tutti i giorni."},
+            {"en_GB": "The museum is open from 10am to 6pm every day."},
+        ),
+        (
+            {"en_US": "On opening day the museum will be open from 10 a.m. to 10 p.m."},
+            {"de_AT": "Am Eröffnungstag ist das Haus von 10 bis 22 Uhr geöffnet."},
+        ),
+    ],
+)
+def test_a_faithful_range_of_hours_passes(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "found"),
+    [
+        (
+            {"de_AT": "Das Haus ist von 10 bis 22 Uhr geöffnet."},
+            {"en_US": "The museum will be open from 10 a.m. to 11 p.m."},
+            ["number-mismatch"],
+        ),
+        (
+            {"fr": "Le musée est ouvert de 10 à 18 heures."},
+            {"en_GB": "The museum is open from 9am to 6pm."},
+            ["number-mismatch"],
+        ),
+        (
+            {"it": "Il museo è aperto dalle 10 alle 18 tutti i giorni."},
+            {"en_GB": "The museum is open from 10am to 7pm every day."},
+            ["number-mismatch", "number-missing"],
+        ),
+    ],
+)
+def test_a_changed_end_of_a_range_of_hours_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str], found: list[str]
+) -> None:
+    assert sorted(rules_of(tmp_path, **source, **translation)) == found
+
+
+def test_a_changed_time_beside_a_range_of_hours_is_paired_with_its_counterpart(
+    tmp_path: Path,
+) -> None:
+    paths = story(
+        tmp_path,
+        de_AT="Das Haus ist von 10 bis 22 Uhr geöffnet, ein Festakt beginnt um 18.30 Uhr.",
+        en_US="The museum will be open from 10 a.m. to 10 p.m., and a ceremony begins at 8:30 p.m.",
+    )
+    _code, findings = check_json(*paths)
+    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "8:30 p.m.")]
+    assert "'18.30 Uhr' (18:30)" in str(findings[0]["message"])
+
+
+# -- a change "from X to Y": a range in one version, two figures in the other -----------------
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.150 Quadratmeter."},
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+        ),
+        (
+            {"pt_BR": "A área cresce de 2.400 para 3.150 metros quadrados."},
+            {"en_GB": "The area grows from 2,400 to 3,150 square metres."},
+        ),
+        (
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.150 Quadratmeter."},
+        ),
+        (
+            {"en_GB": "The area grows from 2,400 to 3,150 square metres."},
+            {"pt_BR": "A área cresce de 2.400 para 3.150 metros quadrados."},
+        ),
+        (
+            {"es": "La superficie pasa de 2.400 a 3.150 metros cuadrados."},
+            {"it": "La superficie passa da 2.400 a 3.150 metri quadrati."},
+        ),
+        (
+            {"fr": "La surface passe de 2 400 à 3 150 mètres carrés."},
+            {"de": "Die Fläche wächst von 2.400 auf 3.150 Quadratmeter."},
+        ),
+    ],
+)
+def test_a_range_against_the_same_two_figures_passes(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "said"),
+    [
+        (
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.150 Quadratmeter."},
+            {"en_US": "Exhibition space grows from 2,400 to 3,500 square meters."},
+            "'3.150' (3,150)",
+        ),
+        (
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.500 Quadratmeter."},
+            "(3,150)",
+        ),
+        (
+            {"pt_BR": "A área cresce de 2.400 para 3.150 metros quadrados."},
+            {"en_GB": "The area grows from 2,100 to 3,150 square metres."},
+            "'2.400' (2,400)",
+        ),
+        (  # the second end is rounded as its own digits allow, not as the first's
+            {"en_US": "Exhibition space grows from 2,400 to 3,150 square meters."},
+            {"de_AT": "Die Ausstellungsfläche wächst von 2.400 auf 3.180 Quadratmeter."},
+            "(3,150)",
+        ),
+        (  # "20 millions" may round 19 million, but the range's ends are two facts
+            {"de": "Für 2022 rechnet die Gesellschaft mit 19 bis 20 Millionen Passagieren."},
+            {"fr": "Pour 2022, la société table sur 39 à 20 millions de passagers."},
+            "(19,000,000)",
+        ),
+        (
+            {"es": "La superficie pasa de 2,5 a 3,5 hectáreas."},
+            {"de": "Die Fläche wächst von 2,5 auf 3,8 Hektar."},
+            "(3.5 ha)",
+        ),
+    ],
+)
+def test_a_changed_end_of_a_range_against_two_figures_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str], said: str
+) -> None:
+    _code, findings = check_json(*story(tmp_path, **source, **translation))
+    assert [f["rule"] for f in findings] == ["number-mismatch"]
+    assert said in str(findings[0]["message"])
+
+
+@pytest.mark.parametrize(
+    ("translation", "found"),
+    [
+        ("The number went from 10,000 to 12,000.", []),
+        ("The number went from 10,000 to 13,000.", ["number-mismatch"]),
+        ("The number went from 11,000 to 12,000.", ["number-mismatch"]),
+    ],
+)
+def test_each_end_of_a_range_is_rounded_as_its_own_digits_allow(
+    tmp_path: Path, translation: str, found: list[str]
+) -> None:
+    source = "El número pasó de 10 a 12 mil."
+    assert rules_of(tmp_path, es=source, en_US=translation) == found
+
+
+# -- time zones: compared when both versions name the same zone --------------------------------
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"it": "Il piano sarà presentato martedì 9 febbraio alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday, Feb. 9, at 5 p.m. Italian time."},
+        ),
+        (
+            {"es": "La votación empieza a las 15.00 (hora de Madrid)."},
+            {"en_GB": "Voting starts at 4pm Madrid time."},
+        ),
+        (
+            {"fr": "Le vote commence à 15 heures (heure de Paris)."},
+            {"en_GB": "Voting starts at 4pm Paris time."},
+        ),
+        (
+            {"pt_BR": "O leilão começa às 10h (horário de Brasília)."},
+            {"en_US": "The auction starts at 11 a.m. Brasília time."},
+        ),
+        (
+            {"es": "La votación empieza a las 15.00 hora local."},
+            {"en_GB": "Voting starts at 4pm local time."},
+        ),
+    ],
+)
+def test_a_changed_time_in_the_same_time_zone_is_reported(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == ["number-mismatch"]
+
+
+@pytest.mark.parametrize(
+    ("source", "translation"),
+    [
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday at 3 p.m. Italian time."},
+        ),
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday at 9 a.m. ET."},
+        ),  # converted
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_GB": "The plan will be presented on Tuesday at 2pm London time."},
+        ),
+        (
+            {"it": "Il piano sarà presentato martedì alle 15.00 (ora italiana)."},
+            {"en_US": "The plan will be presented on Tuesday at 9 a.m."},
+        ),  # zone on one side
+        (
+            {"pt_BR": "O leilão começa às 10h (horário de Brasília)."},
+            {"en_US": "The auction starts at 9 a.m. ET."},
+        ),
+        (
+            {"es_AR": "El acto será a las 20 (hora argentina)."},
+            {"en_US": "The event will be at 6 p.m. ET."},
+        ),
+        (
+            {"pt_BR": "O presidente discursa às 10h (13h GMT) em Brasília."},
+            {"en_US": "The president speaks at 9 a.m. ET (1300 GMT) in Brasília."},
+        ),
+    ],
+)
+def test_a_time_in_another_zone_or_with_a_zone_on_one_side_passes(
+    tmp_path: Path, source: dict[str, str], translation: dict[str, str]
+) -> None:
+    assert rules_of(tmp_path, **source, **translation) == []

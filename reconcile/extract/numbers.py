@@ -68,7 +68,8 @@ _HOUR_LAST = tuple(
 _DAY_PART_AFTER = re.compile(
     rf"(?:{_HOUR_WORD})?\s+(?:{'|'.join(map(re.escape, words.DAY_PARTS))})(?!\w)", re.IGNORECASE
 )
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)»”\"](?!\d)|\n|$)")
+# Where a clause ends, or a bracket opens ("a las 20 (hora argentina)"): no noun follows.
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?()»”\"](?!\d)|\n|$)")
 # Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs.
 _IDENTIFIER = re.compile(
     r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}|(?<![\d-])\d{4,5}-\d{4}(?![\d-])"
@@ -124,7 +125,7 @@ def extract_numbers(
     date_spans = [(d.start, d.end) for d in dates]
     starts = [s.start for s in sentences]
     runs = digit_runs(text)
-    special = _special(text, date_spans, runs, starts)
+    special = _special(text, date_spans, runs, starts, locale.language)
     blocked = sorted(date_spans + [(m.start, m.end) for m in special])
     raw = [
         (start, end)
@@ -160,6 +161,7 @@ def _special(
     dates: Sequence[tuple[int, int]],
     runs: Sequence[tuple[int, int]],
     starts: Sequence[int],
+    language: str,
 ) -> list[NumberMention]:
     """Times and identifiers: figures that are not quantities, kept apart from the rest.
 
@@ -170,6 +172,7 @@ def _special(
     found: list[NumberMention] = []
     spans = sorted(dates)
     hours = _time_offsets(text, runs)
+    lexicon = _lexicon(language)
     for pattern, kind, offsets in (
         (_TIME, NumberKind.TIME, hours),
         (_CLOCK_FORM, NumberKind.TIME, hours),
@@ -177,11 +180,7 @@ def _special(
     ):
         for match in matches_at(pattern, text, offsets):
             start, end = match.span()
-            if (
-                pattern is _CLOCK_FORM
-                and not _TIME_WORD_BEFORE.search(text, max(0, start - 16), start)
-                and not _before_a_time(text, end, found)
-            ):
+            if pattern is _CLOCK_FORM and not _is_clock_time(text, start, end, lexicon):
                 continue
             if not _inside(start, end, spans):
                 if kind is NumberKind.TIME:
@@ -195,10 +194,22 @@ def _special(
         if not _inside(start, end, spans):
             found.append(_plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0), starts))
             insort(spans, (start, end))
+    hour_nouns = words.HOUR_NOUNS.get(language, frozenset())
     for start, end in runs:
-        if end - start <= 2 and _is_bare_hour(text, start, end) and not _inside(start, end, spans):
+        if (
+            end - start <= 2
+            and _is_bare_hour(text, start, end, hour_nouns)
+            and not _inside(start, end, spans)
+        ):
             found.append(_time(text, start, end, starts))
             insort(spans, (start, end))
+    # Last, as the first end of a range takes its clock word from the second, whatever made
+    # that a time: "Zwischen 0.00 und 24.00 Uhr", "von 10 bis 22 Uhr", "de 10 à 18 heures".
+    for second in [m for m in found if m.kind is NumberKind.TIME]:
+        first = _first_end(text, second.start)
+        if first is not None and not _inside(*first, spans):
+            found.append(_time(text, *first, starts))
+            insort(spans, first)
     return found
 
 
@@ -240,6 +251,13 @@ def clock_minutes(text: str, start: int, end: int) -> tuple[int, int | None]:
     return value, None if settled else (value + _HALF_DAY) % _DAY
 
 
+def hour_readings(hour: int) -> tuple[int, ...]:
+    """The minutes after midnight an hour said alone may mean ("alle 4": 4:00 or 16:00), as
+    clock_minutes reads it: hour 0 and an hour past 12 settle the half of the day."""
+    value = hour * 60 % _DAY
+    return (value,) if hour == 0 or hour > 12 else (value, (value + _HALF_DAY) % _DAY)
+
+
 def _half_of_day(text: str, after_hour: int, end: int) -> str | None:
     """Which half of the day ("am", "pm", "night"): "p.m." in the time, or a day part after it."""
     meridiem = _MERIDIEM.search(text, after_hour, end)
@@ -254,21 +272,43 @@ def after_time_word(text: str, start: int) -> bool:
     return _TIME_WORD_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
-def _is_bare_hour(text: str, start: int, end: int) -> bool:
+def hour_context(text: str, start: int, end: int) -> bool:
+    """Whether a figure at start:end stands where an hour may: after a word that times take
+    ("alle 16", "las 8") or before an hour word ("de 8 a 20 horas")."""
+    return after_time_word(text, start) or _before_hour_word(text, end)
+
+
+def _before_hour_word(text: str, end: int) -> bool:
+    return text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end) is not None
+
+
+def _is_clock_time(text: str, start: int, end: int, lexicon: _Lexicon) -> bool:
+    """Whether a clock form ("9.40", "20.00") is a time: after a word that times take ("alle",
+    "las") or before an hour word ("20.00 horas"), and not before what a quantity is counted
+    in ("de las 3.45 toneladas", "7.50 millones" in es-MX)."""
+    if not after_time_word(text, start) and not _before_hour_word(text, end):
+        return False
+    return _unit_after(text, end, lexicon) is None and lexicon.scale.match(text, end) is None
+
+
+def _is_bare_hour(text: str, start: int, end: int, hour_nouns: frozenset[str]) -> bool:
     """Whether the one or two digits at start:end are an hour said without minutes or clock
-    word, as numberwords.HOUR_ARTICLES explains."""
+    word, as numberwords.HOUR_ARTICLES and HOUR_NOUNS explain."""
     if int(text[start:end]) > 24 or (start and text[start - 1] in ".,"):
         return False
     # Cheap tests first: a day part starts with a letter or a space after the hour, and
     # the word before an hour ends with a space.
     if text[end : end + 1].isspace() and _DAY_PART_AFTER.match(text, end):
         return True
+    if not text[start - 1 : start].isspace():
+        return False
     last = text[max(0, start - 12) : start].split()
-    if (
-        not text[start - 1 : start].isspace()
-        or not last
-        or not last[-1].lower().endswith(_HOUR_LAST)
-    ):
+    if not last:
+        return False
+    word = last[-1].lower()
+    if word in hour_nouns:
+        return True  # "alle ore 10"
+    if not word.endswith(_HOUR_LAST):
         return False
     before = _HOUR_BEFORE.search(text, max(0, start - 16), start)
     if before is None:
@@ -278,15 +318,21 @@ def _is_bare_hour(text: str, start: int, end: int) -> bool:
     return before.group("article") is not None and _CLAUSE_END.match(text, end) is not None
 
 
-# What joins the two times of a range: a dash, or one short word ("und", "bis", "to").
-_TIME_LINK = re.compile(r"\s?[-–—]\s?|\s+[^\W\d_]{1,5}\s+")
+# An hour, perhaps with its minutes, and what joins it to the time after it as a range.
+_FIRST_END = re.compile(
+    r"(?<![\w.,:])(?P<hour>(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)?)"
+    rf"(?:\s?[-–—]\s?|\s+(?:{'|'.join(map(re.escape, words.TIME_RANGE_LINKS))})\s+)$",
+    re.IGNORECASE,
+)
+_FIRST_END_REACH = 5 + max(map(len, words.TIME_RANGE_LINKS)) + 4  # "24.00", link, spaces
 
 
-def _before_a_time(text: str, end: int, times: Sequence[NumberMention]) -> bool:
-    """Whether a time follows a figure that ends at `end`, as the second end of a range: in
-    "Zwischen 0.00 und 24.00 Uhr" the first time takes its clock word from the second."""
-    link = _TIME_LINK.match(text, end)
-    return link is not None and any(t.start == link.end() for t in times)
+def _first_end(text: str, second: int) -> tuple[int, int] | None:
+    """The span of the hour that opens a range of times whose second end starts at `second`."""
+    if second < 2 or not (text[second - 1].isspace() or text[second - 1] in "-–—"):
+        return None
+    match = _FIRST_END.search(text, max(0, second - _FIRST_END_REACH), second)
+    return match.span("hour") if match is not None else None
 
 
 # What follows the hour of a time, as _TIME and _CLOCK_FORM spell it: ":", "h" or "." ("10:30",

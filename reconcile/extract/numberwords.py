@@ -220,10 +220,13 @@ VAGUE: Mapping[str, frozenset[str]] = MappingProxyType(
 )
 
 # Words after which "9.40" or "18.30" is a time of day: "alle 9.40", "às 18.30", "um 9.30".
+# Spanish "las" is the article of "horas" whatever comes before it ("a las", "desde las",
+# "a partir de las", "sobre las", "pasadas las", "entre las 8.00 y las 20.00").
 # English has none: "stood at 3.45" is a rate, and English copy writes "9.40am" or "9:40".
+# A clock form before an hour word is a time too, whatever precedes it ("20.00 horas").
 TIME_WORDS = (
-    "às", "até às", "a las", "a la", "hasta las", "desde las", "à", "vers", "dès", "um",
-    "gegen", "alle", "ore", "dalle", "entro le", "tra le", "fra le", "le", "om",
+    "às", "até às", "las", "a la", "à", "vers", "dès", "um", "gegen", "alle", "ore", "dalle",
+    "entro le", "tra le", "fra le", "le", "om",
 )  # fmt: skip
 
 # An hour with no minutes and no clock word ("a las 16", "alle 9 del mattino", "à 16 heures")
@@ -238,6 +241,17 @@ HOUR_PREPOSITIONS = (
     "tra le", "fra le", "om", "tegen",
 )  # fmt: skip
 HOUR_WORDS = ("horas", "hora", "hs", "hrs", "heures", "heure", "ore", "uur")
+# Words for "hours" written before the hour, which make the figure after them a time whatever
+# follows: Italian "alle ore 10", "dalle ore 9", "entro le ore 12" (a count of hours is "10 ore").
+HOUR_NOUNS: Mapping[str, frozenset[str]] = MappingProxyType({"it": frozenset({"ore"})})
+# What joins the two ends of a range of times besides a dash: "von 10 bis 22 Uhr", "zwischen 8
+# und 18 Uhr", "de 10 à 18 heures", "das 10h às 18h", "de 10.00 a 14.00 horas", "dalle 10
+# alle 18", "from 10 to 6 p.m.", "entre las 8.00 y las 20.00", "tussen 8 en 18 uur". The first
+# end is an hour when the second is a time ("um" or "at" join no range: "5 um 10 Uhr").
+TIME_RANGE_LINKS = (
+    "to", "and", "until", "till", "bis", "und", "à", "au", "et", "a", "al", "y", "e", "ed",
+    "às", "alle", "a las", "y las", "e as", "e le", "tot", "en",
+)  # fmt: skip
 DAY_PARTS = (
     "de la mañana", "de la tarde", "de la noche", "de la madrugada", "del mediodía",
     "da manhã", "da tarde", "da noite", "da madrugada",
@@ -271,19 +285,36 @@ DAY_HALVES: Mapping[str, str] = MappingProxyType(
     }
 )  # fmt: skip
 
-# Time-zone markers beside a time: translators convert "às 10h (hora de Brasília)" to "9 a.m.
-# ET", so a time that carries one is not compared with the other version's times.
-TIME_ZONES = (
-    "GMT", "UTC", "ET", "EST", "EDT", "CT", "CST", "CDT", "MT", "PT", "PST", "PDT", "BST",
-    "CET", "CEST", "MEZ", "MESZ", "WET", "BRT", "ART", "Z",
+# Time-zone markers beside a time. Translators convert zones ("às 10h (hora de Brasília)"
+# rendered "9 a.m. ET") and add or drop them, so a time with a zone is compared only with a
+# time in the same zone. A zone is told by the first letters of its name, the same in every
+# language ("ora italiana", "Italian time"; "hora de Madrid", "Madrid time"): the codes here
+# map to such a name, and TIME_ZONE_NAMED finds the names written out.
+TIME_ZONES: Mapping[str, str] = MappingProxyType(
+    {
+        **dict.fromkeys(("GMT", "UTC", "Z"), "utc"),
+        **dict.fromkeys(("ET", "EST", "EDT"), "eastern"),
+        **dict.fromkeys(("CT", "CST", "CDT"), "central"),
+        **dict.fromkeys(("MT",), "mountain"),
+        **dict.fromkeys(("PT", "PST", "PDT"), "pacific"),
+        **dict.fromkeys(("CET", "CEST", "MEZ", "MESZ"), "cet"),
+        "BST": "british", "WET": "wet", "BRT": "brasília", "ART": "argentina",
+    }
 )  # fmt: skip
-TIME_ZONE_PHRASES = (
-    "hora de Brasília", "horário de Brasília", "hora local", "horário local", "hora oficial",
-    "hora peninsular", "hora de Madrid", "hora de Buenos Aires", "hora argentina",
-    "local time", "Eastern time", "Pacific time", "heure de Paris", "heure locale",
-    "heure française", "ora italiana", "ora locale", "Ortszeit", "deutscher Zeit",
-    "mitteleuropäischer Zeit",
-)  # fmt: skip
+# "Local time" where TIME_ZONE_NAMED does not find it ("hora local", "heure locale" it does).
+TIME_ZONE_LOCAL = ("local time", "Ortszeit", "lokale tijd")
+# A zone named by a place or a nationality: "hora de Brasília", "horário de Brasília", "heure de
+# Paris", "ora di Roma", "ora italiana", "hora argentina", "heure française", "hora peninsular";
+# "Italian time", "New York time"; "deutscher Zeit", "New Yorker Zeit". The group "zone" is
+# the name; lower-case after "hora" it must end like an adjective of place ("hora punta" is
+# rush hour).
+TIME_ZONE_NAMED = (
+    r"(?<![^\W\d_])(?:hora|horário|horario|ora|heure)\s+(?:(?:de|di|du|del|da|do)\s+)?"
+    r"(?P<zone>[A-ZÀ-Ý][^\W\d_]+(?:\s[A-ZÀ-Ý][^\W\d_]+)?"
+    r"|[^\W\d_]+(?:an[ao]|en[ao]|in[ao]|es[ae]|ês|aise|ais|ol[ae]?|al[e]?|ar))(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?P<zone_en>[A-ZÀ-Ý][^\W\d_]+(?:\s[A-ZÀ-Ý][^\W\d_]+)?)\s+time(?![^\W\d_])"
+    r"|(?<![^\W\d_])(?P<zone_de>[^\W\d_]+er)\s+Zeit(?![^\W\d_])"
+)
 
 PERCENT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {

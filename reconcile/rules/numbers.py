@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -9,7 +10,7 @@ from typing import NamedTuple
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
-from reconcile.extract.numbers import reading_under
+from reconcile.extract.numbers import hour_context, hour_readings, reading_under
 from reconcile.model import (
     Bead,
     CheckedStory,
@@ -50,11 +51,22 @@ _Convert = Callable[[Decimal], Decimal]
 class _Side:
     document: Document
     by_sentence: dict[int, list[NumberMention]]
+    times: dict[int, list[NumberMention]]  # by sentence
 
     def numbers(self, sentences: Sequence[int]) -> list[NumberMention]:
         if len(sentences) == 1:  # most beads: the sentence's own list, copied
             return list(self.by_sentence.get(sentences[0], ()))
         return [n for i in sentences for n in self.by_sentence.get(i, ())]
+
+    def minutes(self, sentences: Sequence[int]) -> set[int]:
+        """The times of day the sentences state, in minutes after midnight, each reading."""
+        found = set()
+        for index in sentences:
+            for time in self.times.get(index, ()):
+                found.add(int(time.value))
+                if time.alternative is not None:
+                    found.add(int(time.alternative))
+        return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,10 +82,13 @@ class _Comparison:
 
 def _side(document: Document) -> _Side:
     by_sentence: dict[int, list[NumberMention]] = {}
+    times: dict[int, list[NumberMention]] = {}
     for number in document.numbers:
         if number.kind in _COMPARED:
             by_sentence.setdefault(number.sentence, []).append(number)
-    return _Side(document, by_sentence)
+        elif number.kind is NumberKind.TIME:
+            times.setdefault(number.sentence, []).append(number)
+    return _Side(document, by_sentence, times)
 
 
 # number-mismatch and number-missing read the same comparisons.
@@ -104,6 +119,10 @@ def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
                         rights[near].remove(partner)
                         break
         for index, bead in enumerate(beads):
+            if lefts[index] and (source.times or target.times):
+                lefts[index], rights[index] = _told_as_times(
+                    source, lefts[index], target, rights[index], bead
+                )
             if not lefts[index]:
                 continue  # every figure of the source has its counterpart
             changed = []
@@ -124,6 +143,38 @@ def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
                 )
 
 
+def _told_as_times(
+    source: _Side,
+    ours: list[NumberMention],
+    target: _Side,
+    theirs: list[NumberMention],
+    bead: Bead,
+) -> tuple[list[NumberMention], list[NumberMention]]:
+    """The figures left over on each side, less those the other side states as times of day.
+
+    Whether "alle 16" or "de 8 a 20 horas" is a time or a count, only the other version
+    settles: "at 4pm", "from 8am to 8pm", where "8 to 20 hours" would be a count.
+    """
+    their_minutes = target.minutes(bead.target)
+    our_minutes = source.minutes(bead.source)
+    return (
+        [n for n in ours if not _told_as(n, source.document, their_minutes)],
+        [n for n in theirs if not _told_as(n, target.document, our_minutes)],
+    )
+
+
+def _told_as(number: NumberMention, document: Document, minutes: set[int]) -> bool:
+    """Whether a figure where an hour may stand is one or two hours among `minutes`."""
+    if not minutes or number.kind is not NumberKind.CARDINAL or number.unit or number.spelled:
+        return False
+    ends = (number.value,) if number.upper is None else (number.value, number.upper)
+    if not all(end == int(end) and 0 <= end <= 24 for end in ends):
+        return False
+    if not hour_context(document.source.text, number.start, number.end):
+        return False
+    return all(not minutes.isdisjoint(hour_readings(int(end))) for end in ends)
+
+
 def _match(
     ours: list[NumberMention], theirs: list[NumberMention]
 ) -> tuple[list[NumberMention], list[NumberMention]]:
@@ -132,6 +183,26 @@ def _match(
     if not left or not right:
         return left, right  # nothing to pair
     matched: list[NumberMention] = []
+    left = _pair(left, right, matched)
+    # A figure the source repeats needs only one counterpart.
+    left = [n for n in left if not any(agree(n, t) for t in matched)]
+    # "von 2.400 auf 3.150" against "from 2,400 to 3,150": a change from one figure to
+    # another is a range in one language and two figures in the other. A range with an end
+    # among the other side's figures is taken as its two ends, each paired on its own, so a
+    # changed end is still told apart (the ends are two facts: neither repeats the other).
+    if left and right:
+        split_left, split_right = _range_ends(left, right), _range_ends(right, left)
+        if split_left is not left or split_right is not right:
+            right = split_right
+            left = _pair(split_left, right, matched)
+    return left, right
+
+
+def _pair(
+    left: list[NumberMention], right: list[NumberMention], matched: list[NumberMention]
+) -> list[NumberMention]:
+    """The figures of `left` with no counterpart in `right`; each counterpart found is moved
+    from `right` to `matched`."""
     # Most figures have an exact counterpart (agree with exact=True): the same value and
     # upper end, found by list searches in C.
     keys = [(t.value, t.upper) for t in right]
@@ -145,16 +216,53 @@ def _match(
             matched.append(right.pop(index))
         else:
             unmatched.append(number)
-    left = unmatched
-    for number in list(left):
+    for number in list(unmatched):
         partner = next((t for t in right if agree(number, t)), None)
         if partner is not None:
-            left.remove(number)
+            unmatched.remove(number)
             right.remove(partner)
             matched.append(partner)
-    # A figure the source repeats needs only one counterpart.
-    left = [n for n in left if not any(agree(n, t) for t in matched)]
-    return left, right
+    return unmatched
+
+
+def _range_ends(side: list[NumberMention], other: list[NumberMention]) -> list[NumberMention]:
+    """`side`, with each range that has an end among the single figures of `other` split into
+    its two ends; `side` itself when there is none."""
+    singles = [t for t in other if t.upper is None]
+    if not singles or all(n.upper is None for n in side):
+        return side
+    split: list[NumberMention] = []
+    found = False
+    for number in side:
+        if number.upper is not None:
+            ends = _ends(number)
+            if any(agree(end, t) for end in ends for t in singles):
+                split.extend(ends)
+                found = True
+                continue
+        split.append(number)
+    return split if found else side
+
+
+# The digits of a figure as a range writes its ends: "2,400 to 3,150", "10 a 12 mil".
+_NUMERAL = re.compile(r"\d(?:[\d.,'’\u00a0\u202f ]*\d)?")
+
+
+def _ends(number: NumberMention) -> tuple[NumberMention, NumberMention]:
+    """A range's two ends as figures of their own, each with the digits it is written with
+    (its rounding goes by them); both stand where the range does."""
+    numerals = _NUMERAL.findall(number.text)
+    numeral = numerals[-1] if len(numerals) > 1 and number.numeral else ""
+    upper = number.upper if number.upper is not None else number.value
+    unscaled = upper / number.scale_value
+    whole = not numeral or unscaled == unscaled.to_integral()
+    mark = "" if whole else max(",.", key=numeral.rfind)  # the last separator in the digits
+    low = replace(number, upper=None)
+    high = replace(
+        number, value=upper, upper=None, numeral=numeral, decimal_mark=mark,
+        ambiguous=False, alternative=None,
+    )  # fmt: skip
+    return low, high
 
 
 # Currencies a written symbol or word may stand for, by what the extractor records: "$" is
@@ -193,10 +301,11 @@ def agree(
         return ours.value == theirs.value and ours.upper == theirs.upper
     conversions = _conversions(ours, theirs)
     if ours.upper is not None and theirs.upper is not None:
-        ends = (
-            (_own(ours, ours.value), _own(theirs, theirs.value)),
-            (_own(ours, ours.upper), _own(theirs, theirs.upper)),
-        )
+        # Each end is rounded as its own digits allow: "10 a 12 mil" is not "10,000 to 13,000".
+        ends = [
+            (_own(mine, mine.value), _own(other, other.value))
+            for mine, other in zip(_ends(ours), _ends(theirs), strict=True)
+        ]
         return any(all(_close(a, b, convert) for a, b in ends) for convert in conversions)
     # "1,500" in a document that otherwise writes decimal commas may still mean 1500: the
     # figure is right, its separator is number-locale-format's concern.
