@@ -94,15 +94,20 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     for number, document in enumerate(documents):
         order = _document_order(document)[0]
         for mention in document.dates:
+            filed_before = None  # a dateline without a year: filed by today, in some year
             if mention.readings[0].year is not None:
                 score = DATELINE_SCORE if _in_dateline(document, mention) else EXPLICIT_SCORE
             elif mention.weekday and _has_month(mention):
                 score = PAIR_SCORE
+            elif _has_month(mention) and _in_dateline(document, mention):
+                score, filed_before = DATELINE_SCORE, today.toordinal() + 1
             else:
                 continue
             index = len(evidence)
             for reading, days in _reading_days(document, mention, first, last):
                 contrary = mention.ambiguous and reading.order is not order
+                if filed_before is not None:
+                    days = [day for day in days if day <= filed_before]
                 points += ((day, index, contrary) for day in days)
             evidence.append(mention)
             window.scores.append(score)
@@ -378,7 +383,8 @@ def _context(
 def _assess(mention: DateMention, context: _Context, centre: dt.date) -> tuple[Assessment, ...]:
     """Score each reading of a mention on its own version's evidence; a missing year or month
     is taken nearest `centre`."""
-    values = [_value(reading, mention, centre) for reading in mention.readings]
+    story_date = context.reference.date
+    values = [_value(reading, mention, centre, story_date) for reading in mention.readings]
     fits = 0  # how many readings fit the weekday: only weighed when one is written
     if mention.weekday is not None:
         fits = sum(1 for value in values if value is not None and _agrees(mention, value))
@@ -474,12 +480,26 @@ def _distance(value: dt.date, reference: dt.date, around: str) -> Evidence:
     return Evidence("reference", weight, f"{around}, {days} day{'' if days == 1 else 's'} away")
 
 
-def _value(reading: Reading, mention: DateMention, reference: dt.date) -> dt.date | None:
-    """The reading as a calendar date, its missing year or month taken nearest the reference."""
+def _value(
+    reading: Reading, mention: DateMention, reference: dt.date, story_date: dt.date
+) -> dt.date | None:
+    """The reading as a calendar date, its missing year or month taken nearest the reference.
+
+    A day alone beside a weekday ("la noche del viernes 17") is the date that fits nearest
+    either the month the story last named (`reference`) or the story's own date: a deadline
+    named in passing ("antes del 30 de junio") does not move a Friday of this week."""
     if reading.year is not None and reading.month is not None:
         return _date(reading.year, reading.month, reading.day)
     weekday = mention.weekday.weekday if mention.weekday is not None else None
-    return _nearest(reading.year, reading.month, reading.day, weekday, reference)
+    value = _nearest(reading.year, reading.month, reading.day, weekday, reference)
+    if reading.month is not None or weekday is None or story_date == reference:
+        return value
+    near_story = _nearest(reading.year, reading.month, reading.day, weekday, story_date)
+    if near_story is None or near_story.weekday() != weekday:
+        return value
+    if value is None or value.weekday() != weekday:
+        return near_story
+    return near_story if abs(near_story - story_date) < abs(value - reference) else value
 
 
 @functools.lru_cache(maxsize=4096)  # every version of a story names the same dates

@@ -41,7 +41,7 @@ def test_seed_english_alone_flags_day_month_date_with_evidence() -> None:
     assert findings[0]["suggestion"] == "12/2"
     document = json.loads(result.stdout)["stories"][0]["documents"][0]
     assert document["reference_date_from"] == "inferred"
-    assert document["reference_date"].startswith("2025-11")
+    assert document["reference_date"] == "2025-12-01"  # the dateline: "BRASÍLIA, Dec 1"
 
 
 def test_seed_with_portuguese_source_adds_date_mismatch_with_related() -> None:

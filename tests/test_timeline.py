@@ -145,10 +145,11 @@ def test_a_year_the_story_writes_breaks_the_tie_between_fitting_years(tmp_path: 
 def test_second_pass_reusing_the_first_resolves_as_from_scratch(tmp_path: Path) -> None:
     # The second pass keeps a date's first resolution when nothing is lent to it and it is
     # weighed around the same centre; a lent date that moves a month must still move the day
-    # named alone after it ("el jueves 4").
+    # named alone after it ("el miércoles 4": 4 March 2026 is a Wednesday, 4 December 2025
+    # is not).
     path = tmp_path / "es.txt"
     path.write_text(
-        "El 3/12 abren las ofertas. Se reunirán el jueves 4 y el 6/12 firmarán.\n"
+        "El 3/12 abren las ofertas. Se reunirán el miércoles 4 y el 6/12 firmarán.\n"
         "El 12/1 cierra el plazo, y el viernes 9 se sabrá el resultado.\n",
         encoding="utf-8",
     )
@@ -294,3 +295,34 @@ def test_the_dateline_outweighs_background_dates(tmp_path: Path) -> None:
     assert timeline(tmp_path, "en-GB.txt", moved, today=dt.date(2026, 11, 26)).reference_date < (
         dt.date(2026, 1, 1)
     )
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "reference"),
+    [
+        # A dateline without a year was filed by today: the latest such day, not the nearest.
+        ("es-ES", "VALLADOLID, 16 de abril (Reuters) - Las ayudas llegarán.\n", (2026, 4, 16)),
+        ("en-US", "MILAN, Nov 5 (Reuters) - Profit rose.\n", (2026, 11, 5)),
+        # Weekday pairs choose the year; the dateline's day is the story's date.
+        (
+            "en-US",
+            "BRASILIA, Dec 1 (Reuters) - Trump spoke on Saturday (11/29) and Sunday (11/30).\n",
+            (2025, 12, 1),
+        ),
+    ],
+)
+def test_a_dateline_without_a_year_dates_the_story(
+    tmp_path: Path, locale: str, text: str, reference: tuple[int, int, int]
+) -> None:
+    result = timeline(tmp_path, f"{locale}.txt", text, today=dt.date(2026, 11, 26))
+    assert result.reference_date == dt.date(*reference)
+
+
+def test_a_weekday_and_day_alone_fit_nearest_the_story_date(tmp_path: Path) -> None:
+    # A deadline named in passing does not move "this Friday 17" to July.
+    text = (
+        "VALLADOLID, 16 de abril (Reuters) - Las ayudas se pagarán antes del 30 de junio.\n"
+        "La Aemet ha activado el aviso amarillo para la noche del viernes 17.\n"
+    )
+    result = timeline(tmp_path, "es-ES.txt", text, today=dt.date(2026, 11, 26))
+    assert [r.value for r in result.dates if r.mention.text == "17"] == [dt.date(2026, 4, 17)]
