@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from babel import UnknownLocaleError
 from sentencex import segment as sentencex_segment
 
-from reconcile.locale import month_names
+from reconcile.locale import month_names, weekday_names
 from reconcile.model import Sentence, SourceText
 
 # Words that a full stop follows without ending the sentence ("Sr. Silva", "Gov. Brown").
@@ -186,9 +186,13 @@ def _continues(sentence: str, following: str, tag: str) -> bool:
     if len(word) == 1 and word.isupper():
         return True  # an initial: "J. Smith"
     if word.lower() in _MERIDIEMS:
-        # A time zone after the time: "at 2:30 p.m. PST that...", "5 p.m. ET on Friday".
+        # A time zone or a day after the time: "at 2:30 p.m. PST that...", "at 11:40 p.m.
+        # Saturday, when...".
         next_word = _FIRST_WORD.match(following)
-        return next_word is not None and _ACRONYM.fullmatch(next_word.group()) is not None
+        return next_word is not None and (
+            _ACRONYM.fullmatch(next_word.group()) is not None
+            or next_word.group().lower() in weekday_names(tag.split("-")[0])
+        )
     if next_char.isdigit():
         # "Nov. 4", "U.S. 5-year": a month or an acronym before a figure.
         months = _month_abbreviations(tag)

@@ -620,6 +620,11 @@ def test_date_mismatch_suggests_the_sources_date_in_the_translations_form(
         ("11/29", "11/28"),
         ("Dec. 4", "Dec. 3"),
     ]
+    # A named date reads one way: it names another day, no reader takes it otherwise.
+    assert mismatches[1].message == (
+        "the Portuguese version says 3 December 2026 ('3 de dezembro'), but this version says "
+        "4 December 2026 ('Dec. 4')"
+    )
 
 
 @pytest.mark.parametrize(

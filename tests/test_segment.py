@@ -87,13 +87,15 @@ def test_ordinary_full_stops_still_split(tmp_path: Path) -> None:
 def test_a_time_zone_after_a_time_does_not_split(tmp_path: Path) -> None:
     text = (
         "Lawyers spoke at 2:30 p.m. PST that payments could begin. The court met at 9 a.m. "
-        "ET on Friday. It closed at 5 p.m. The judge left."
+        "ET on Friday. It closed at 5 p.m. The judge left. The alarm was raised at 11:40 p.m. "
+        "Saturday, when the fire spread."
     )
     assert texts(sentences(tmp_path, text, "en")) == [
         "Lawyers spoke at 2:30 p.m. PST that payments could begin.",
         "The court met at 9 a.m. ET on Friday.",
         "It closed at 5 p.m.",
         "The judge left.",
+        "The alarm was raised at 11:40 p.m. Saturday, when the fire spread.",
     ]
 
 

@@ -263,9 +263,12 @@ class DateMismatch(Rule):
             if meant is None or read is None:
                 continue
             mention = theirs_date.mention
-            message = (
-                f"the {language} version says {_long(meant)} ({ours_date.mention.text!r}), but a "
-                f"reader of this version takes {mention.text!r} as {_long(read)}"
+            said = f"the {language} version says {_long(meant)} ({ours_date.mention.text!r}), "
+            # Only a date that reads two ways is a reader's taking; another is another day.
+            message = said + (
+                f"but a reader of this version takes {mention.text!r} as {_long(read)}"
+                if mention.ambiguous
+                else f"but this version says {_long(read)} ({mention.text!r})"
             )
             suggestion = None
             intended = next(
