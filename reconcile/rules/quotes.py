@@ -144,9 +144,22 @@ def _names_missing(
             continue
         if name.entity in entities:
             continue
-        if name.key not in inside and name.key in _folded(pair.target.source.text):
+        if not _has_words(inside, name.key) and _has_words(
+            _folded(pair.target.source.text), name.key
+        ):
             return name.text
     return None
+
+
+def _has_words(text: str, words: str) -> bool:
+    """Whether `words` stand in `text` as whole words: "europe" is not in "unión europea"."""
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
+        if not (at and text[at - 1].isalnum()) and not (end < len(text) and text[end].isalnum()):
+            return True
+        at = text.find(words, at + 1)
+    return False
 
 
 @functools.lru_cache(maxsize=16)
