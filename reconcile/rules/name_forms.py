@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from collections.abc import Set as AbstractSet
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -94,6 +95,8 @@ _SUFFIXES = tuple(
         "ist ista iste",
         "logy logia logie",
         "ic ical ico ica ique isch",
+        "ics ica icas iques",
+        "ory orio oria oire",
         "ment mento miento",
         "ence enza encia enz",
         "ance anza ancia anz",
@@ -181,6 +184,23 @@ def _cognate(a: str, b: str) -> bool:
                     or (shorter > _SUFFIX_STEM and OSA.distance(stem, other_stem) <= 1)
                 ):
                     return True
+    return False
+
+
+def rendered(word: str, language: str, words: AbstractSet[str], other_language: str) -> bool:
+    """Whether `words`, another version's words (folded), hold `word` translated by its form,
+    wherever they stand: one stem with each language's suffix ("Epidemiología"/"Epidemiology",
+    _cognate), or one stem of _STEM letters with each language's ending, a word of each
+    language ("Aeronáutica"/"Aeronautics")."""
+    for other in words:
+        if _cognate(word, other):
+            return True
+        if (
+            _shared_prefix(word, other) >= _STEM
+            and lexicon.frequency(word, language) >= _DERIVED_SPELLING
+            and lexicon.frequency(other, other_language) >= _DERIVED_SPELLING
+        ):
+            return True
     return False
 
 

@@ -19,6 +19,7 @@ from reconcile.rules.name_forms import (
     near,
     present,
     recase,
+    rendered,
     same_capitals,
     same_name,
     translated,
@@ -266,6 +267,8 @@ class NameMissing(_NameRule):
                 if len(words) > 1:
                     vanished.append((name, spelling))
                 continue
+            if _rendered(pair, words, target_words):
+                continue  # translated, its words reordered
             reported.add(name.key)
             start, end = pair.target_span()
             yield self.finding(
@@ -281,7 +284,9 @@ class NameMissing(_NameRule):
             # nowhere: "Pedro López" for "Ana Garza" is someone else, not a translation.
             name, spelling = vanished[0]
             other = _stranger(pair, source, target, spelling)
-            if other is not None:
+            if other is not None and not _rendered(
+                pair, spelling.identifying, target.words_in(pair.bead.target)
+            ):
                 yield self.finding(
                     pair.target,
                     other.start,
@@ -310,6 +315,13 @@ class NameMissing(_NameRule):
                     ),
                 ),
             )
+
+
+def _rendered(pair: Pair, words: Sequence[str], target_words: frozenset[str]) -> bool:
+    """Whether the translation's words of the bead render one of a source name's `words`
+    (name_forms.rendered): the name is translated, not missing."""
+    source_language, target_language = pair.source.locale.language, pair.target.locale.language
+    return any(rendered(w, source_language, target_words, target_language) for w in words)
 
 
 def _stranger(
@@ -393,11 +405,27 @@ def _changes(pair: Pair, source: NameIndex, target: NameIndex) -> list[Substitut
                 _has(source, pair.bead.source, token[3], pair.source)
                 or _has(target, pair.bead.target, source_token[3], pair.target)
                 or not _replacement(token[3], name, source_token[3], source_name, pair)
+                or _rendered_elsewhere(pair, source, target, source_token[3], token[3])
             ):
                 continue
             similar = fuzz.ratio(token[3], source_token[3]) >= _SIMILAR
             found.append(Substitution(name, token, source_name, source_token, similar))
     return found
+
+
+def _rendered_elsewhere(
+    pair: Pair, source: NameIndex, target: NameIndex, source_word: str, word: str
+) -> bool:
+    """Whether the translation renders the source's `source_word` in another place of the bead,
+    or the source has the translation's `word` in another place: the name's words translated
+    and reordered ("General Directorate of Epidemiology" for "Dirección General de
+    Epidemiología", where "Directorate" stands in the place of "Epidemiología")."""
+    source_language, target_language = pair.source.locale.language, pair.target.locale.language
+    return rendered(
+        source_word, source_language, target.words_in(pair.bead.target) - {word}, target_language
+    ) or rendered(
+        word, target_language, source.words_in(pair.bead.source) - {source_word}, source_language
+    )
 
 
 def _counterpart(
