@@ -107,6 +107,16 @@ class NameIndex:
         # Sentences ascend and names are in text order, so this keeps the text order.
         return [n for i in sentences for n in self._by_sentence.get(i, ())]
 
+    def name_words_in(self, sentences: tuple[int, ...]) -> frozenset[str]:
+        """The folded words of the sentences' names, hyphenated ones also in parts."""
+        words: set[str] = set()
+        for _, spelling in self.names_in(sentences):
+            for word in spelling.identifying:
+                words.add(word)
+                if not word.isalpha():
+                    words.update(_LETTERS.findall(word))
+        return frozenset(words)
+
     def respelled(self, folded: str, word: str) -> bool:
         """Whether a name of the document writes `folded` otherwise than `word`."""
         if self._spelled is None:

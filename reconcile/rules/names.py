@@ -267,7 +267,7 @@ class NameMissing(_NameRule):
                 if len(words) > 1:
                     vanished.append((name, spelling))
                 continue
-            if _rendered(pair, words, target_words):
+            if _rendered(pair, words, target):
                 continue  # translated, its words reordered
             reported.add(name.key)
             start, end = pair.target_span()
@@ -284,9 +284,7 @@ class NameMissing(_NameRule):
             # nowhere: "Pedro López" for "Ana Garza" is someone else, not a translation.
             name, spelling = vanished[0]
             other = _stranger(pair, source, target, spelling)
-            if other is not None and not _rendered(
-                pair, spelling.identifying, target.words_in(pair.bead.target)
-            ):
+            if other is not None and not _rendered(pair, spelling.identifying, target):
                 yield self.finding(
                     pair.target,
                     other.start,
@@ -317,10 +315,11 @@ class NameMissing(_NameRule):
             )
 
 
-def _rendered(pair: Pair, words: Sequence[str], target_words: frozenset[str]) -> bool:
-    """Whether the translation's words of the bead render one of a source name's `words`
+def _rendered(pair: Pair, words: Sequence[str], target: NameIndex) -> bool:
+    """Whether a name of the translation's bead renders one of a source name's `words`
     (name_forms.rendered): the name is translated, not missing."""
     source_language, target_language = pair.source.locale.language, pair.target.locale.language
+    target_words = target.name_words_in(pair.bead.target)
     return any(rendered(w, source_language, target_words, target_language) for w in words)
 
 
@@ -416,15 +415,15 @@ def _changes(pair: Pair, source: NameIndex, target: NameIndex) -> list[Substitut
 def _rendered_elsewhere(
     pair: Pair, source: NameIndex, target: NameIndex, source_word: str, word: str
 ) -> bool:
-    """Whether the translation renders the source's `source_word` in another place of the bead,
-    or the source has the translation's `word` in another place: the name's words translated
-    and reordered ("General Directorate of Epidemiology" for "Dirección General de
+    """Whether a name of the translation's bead renders the source's `source_word` in another
+    place, or a name of the source's bead so renders the translation's `word`: the name's words
+    translated and reordered ("General Directorate of Epidemiology" for "Dirección General de
     Epidemiología", where "Directorate" stands in the place of "Epidemiología")."""
     source_language, target_language = pair.source.locale.language, pair.target.locale.language
-    return rendered(
-        source_word, source_language, target.words_in(pair.bead.target) - {word}, target_language
-    ) or rendered(
-        word, target_language, source.words_in(pair.bead.source) - {source_word}, source_language
+    target_words = target.name_words_in(pair.bead.target) - {word}
+    source_words = source.name_words_in(pair.bead.source) - {source_word}
+    return rendered(source_word, source_language, target_words, target_language) or rendered(
+        word, target_language, source_words, source_language
     )
 
 
