@@ -394,6 +394,11 @@ CHANGED_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
         ),
         ["name-missing López"],
     ),
+    "pt-en another surname, a common word of its stem in the sentence": (
+        ("pt_BR", "O diretor João Castelo Branco falou na filial de Lisboa."),
+        ("en_GB", "Director João Castelo Ribeiro spoke at the Lisbon branch."),
+        ["name-missing Ribeiro"],
+    ),
 }
 
 
