@@ -1,0 +1,213 @@
+"""Quotations a reader sees as quotations: dialogue dashes, and figures quoted in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reconcile import api
+
+
+def quotes(folder: Path, locale: str, text: str) -> list[str]:
+    """The text of each outer quotation of a document."""
+    path = folder / f"{locale}.txt"
+    path.write_text(text, encoding="utf-8")
+    document = api.load_document(str(path), api.Options())
+    return [q.text for q in document.quotes if q.depth == 0]
+
+
+def findings(folder: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
+    """The quote and number findings on a story of two versions, each given as (locale,
+    text), the source first: as "rule excerpt"."""
+    folder.mkdir()
+    paths = []
+    for locale, text in (source, target):
+        path = folder / f"{locale}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    report = api.check(paths, api.Options())
+    return [
+        f"{f.rule} {f.location.excerpt}"
+        for f in report.stories[0].findings
+        if f.rule.startswith(("quote-", "number-"))
+    ]
+
+
+# Direct speech opened by a dash at a paragraph's start and closed by the dash that
+# introduces the speaker ("—afirmó Villaseñor"), or by the paragraph's end after the
+# speaker's words ("—afirmó el secretario—. Hay que ...").
+DIALOGUE: dict[str, tuple[str, str, list[str]]] = {
+    "es speech then speaker": (
+        "es_MX",
+        "—Vacunarse es gratuito. El año pasado, 8 de cada 10 personas que murieron no "
+        "estaban vacunadas —afirmó Villaseñor.",
+        [
+            "Vacunarse es gratuito. El año pasado, 8 de cada 10 personas que murieron no "
+            "estaban vacunadas"
+        ],
+    ),
+    "es speech resumed after the speaker": (
+        "es",
+        "—Vacunarse es la mejor protección —afirmó el secretario—. Hay que hacerlo ya.",
+        ["Vacunarse es la mejor protección", "Hay que hacerlo ya."],
+    ),
+    "es speech resumed after a comma": (
+        "es",
+        "—Si no nos vacunamos —advirtió la ministra—, el invierno será muy duro.",
+        ["Si no nos vacunamos", "el invierno será muy duro."],
+    ),
+    "pt dashes with spaces": (
+        "pt_BR",
+        "— Não vamos recuar das metas fiscais — disse o ministro Fernando Haddad.",
+        ["Não vamos recuar das metas fiscais"],
+    ),
+    "pt en dash, compound tense": (
+        "pt_BR",
+        "– A barragem está segura – tinha afirmado o engenheiro na semana passada.",
+        ["A barragem está segura"],
+    ),
+    "it speech then speaker": (
+        "it",
+        "— Non torneremo indietro sulla riforma — ha detto il ministro.",
+        ["Non torneremo indietro sulla riforma"],
+    ),
+    "es a reply in the next paragraph": (
+        "es",
+        "—¿Habrá vacunas para todos? —preguntó un periodista.\n\n"
+        "—Hay 35 millones de dosis disponibles.",
+        ["¿Habrá vacunas para todos?", "Hay 35 millones de dosis disponibles."],
+    ),
+    "es quotation marks inside the speech are nested": (
+        "es",
+        '—El llamado "apagón" no volverá a ocurrir —aseguró el ministro.',
+        ['El llamado "apagón" no volverá a ocurrir'],
+    ),
+}
+
+# Dashes that quote nothing: ranges, asides and datelines inside prose, list items.
+NOT_DIALOGUE: dict[str, tuple[str, str]] = {
+    "es range": ("es", "El periodo 2020—2025 fue el más seco del siglo."),
+    "es aside in prose": ("es", "El ministro –dijo el portavoz– llegó tarde a la reunión."),
+    "pt dateline": ("pt_BR", "SÃO PAULO — A Petrobras anunciou o plano na segunda-feira."),
+    "pt list": (
+        "pt_BR",
+        "As principais medidas são:\n\n— Redução de 10% do IPI para carros;\n\n"
+        "— Isenção de IR para quem ganha até R$ 5 mil.",
+    ),
+    "pt list item with a comment": (
+        "pt_BR",
+        "As medidas:\n\n— Isenção de IR até R$ 5 mil — hoje o limite é R$ 2.824.",
+    ),
+    "es speaker verb not at a paragraph's start": (
+        "es",
+        "Lo explicó así: la vacuna es gratuita —afirmó Villaseñor— y segura.",
+    ),
+    "fr dialogue dash": ("fr", "— Nous ne reculerons pas, a dit le ministre."),
+}
+
+
+@pytest.mark.parametrize("case", list(DIALOGUE))
+def test_dialogue_dash_opens_a_quotation(tmp_path: Path, case: str) -> None:
+    locale, text, expected = DIALOGUE[case]
+    assert quotes(tmp_path, locale, text) == expected
+
+
+@pytest.mark.parametrize("case", list(NOT_DIALOGUE))
+def test_other_dashes_quote_nothing(tmp_path: Path, case: str) -> None:
+    locale, text = NOT_DIALOGUE[case]
+    assert quotes(tmp_path, locale, text) == []
+
+
+SPEECH_ES = (
+    "es_MX",
+    "—Vacunarse es gratuito. El año pasado, 8 de cada 10 personas que murieron no estaban "
+    "vacunadas —afirmó Villaseñor.",
+)
+SPEECH_PT = (
+    "pt_BR",
+    "— Não vamos aumentar impostos sobre a classe média em 2026 — disse o ministro Haddad.",
+)
+
+# (source, target, findings)
+DIALOGUE_CHECKED: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
+    "es-en faithful": (
+        SPEECH_ES,
+        (
+            "en_US",
+            '"Getting vaccinated is free. Last year, 8 out of 10 people who died had not been '
+            'vaccinated," Villaseñor said.',
+        ),
+        [],
+    ),
+    "es-en figure changed in the speech": (
+        SPEECH_ES,
+        (
+            "en_US",
+            '"Getting vaccinated is free. Last year, 9 out of 10 people who died had not been '
+            'vaccinated," Villaseñor said.',
+        ),
+        [
+            'quote-mismatch "Getting vaccinated is free. Last year, 9 out of 10 people who '
+            'died had not been vaccinated,"',
+            "number-mismatch 9",
+        ],
+    ),
+    "es-en speech reported": (
+        SPEECH_ES,
+        (
+            "en_US",
+            "Villaseñor said vaccination was free and that last year 8 out of 10 people who "
+            "died had not been vaccinated.",
+        ),
+        [
+            "quote-missing Villaseñor said vaccination was free and that last year 8 out of "
+            "10 people who died had not been vaccinated."
+        ],
+    ),
+    "en-es faithful, quoted with dashes": (
+        (
+            "en_US",
+            '"Getting vaccinated is free. Last year, 8 out of 10 people who died had not been '
+            'vaccinated," Villaseñor said.',
+        ),
+        SPEECH_ES,
+        [],
+    ),
+    "pt-en faithful": (
+        SPEECH_PT,
+        ("en_US", '"We will not raise taxes on the middle class in 2026," minister Haddad said.'),
+        [],
+    ),
+    "pt-en figure changed in the speech": (
+        SPEECH_PT,
+        ("en_US", '"We will not raise taxes on the middle class in 2027," minister Haddad said.'),
+        [
+            'quote-mismatch "We will not raise taxes on the middle class in 2027,"',
+            "number-mismatch 2027",
+        ],
+    ),
+    "pt-en speech reported": (
+        SPEECH_PT,
+        (
+            "en_US",
+            "Minister Haddad said the government would not raise taxes on the middle class "
+            "in 2026.",
+        ),
+        [
+            "quote-missing Minister Haddad said the government would not raise taxes on the "
+            "middle class in 2026."
+        ],
+    ),
+    "it-en faithful": (
+        ("it", "— Non torneremo indietro sulla riforma delle pensioni — ha detto il ministro."),
+        ("en_GB", '"We will not go back on the pension reform," the minister said.'),
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(DIALOGUE_CHECKED))
+def test_dialogue_quotation_is_compared_like_any_quotation(tmp_path: Path, case: str) -> None:
+    source, target, expected = DIALOGUE_CHECKED[case]
+    assert sorted(findings(tmp_path / "story", source, target)) == sorted(expected)
