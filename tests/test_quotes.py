@@ -211,3 +211,88 @@ DIALOGUE_CHECKED: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] 
 def test_dialogue_quotation_is_compared_like_any_quotation(tmp_path: Path, case: str) -> None:
     source, target, expected = DIALOGUE_CHECKED[case]
     assert sorted(findings(tmp_path / "story", source, target)) == sorted(expected)
+
+
+# Figures quoted in words are compared as figures quoted in digits are. (source, target,
+# findings)
+SPELLED: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
+    "de-en number word changed": (
+        ("de", "Müller sagte, er wolle den Club „innerhalb von drei Jahren zurück“ führen."),
+        ("en_US", 'Müller said he wanted to take the club "back within two years."'),
+        ['quote-mismatch "back within two years."', "number-mismatch two"],
+    ),
+    "es-en number word changed": (
+        ("es", '"Vamos a contratar a cinco mil médicos", dijo el ministro.'),
+        ("en_US", '"We will hire six thousand doctors," the minister said.'),
+        ['quote-mismatch "We will hire six thousand doctors,"', "number-mismatch six thousand"],
+    ),
+    "pt-en word changed into digits": (
+        ("pt_BR", '"Vamos contratar dez mil médicos", disse o ministro.'),
+        ("en_US", '"We will hire 12,000 doctors," the minister said.'),
+        ['quote-mismatch "We will hire 12,000 doctors,"', "number-mismatch 12,000"],
+    ),
+    "de-en the same number in words": (
+        ("de", "Müller sagte, er wolle den Club „innerhalb von drei Jahren zurück“ führen."),
+        ("en_US", 'Müller said he wanted to take the club "back within three years."'),
+        [],
+    ),
+    "de-en digits for words": (
+        ("de", "Müller sagte: „Wir kommen in 3 Jahren zurück in die Bundesliga“."),
+        ("en_US", 'Müller said: "We will be back in the Bundesliga within three years."'),
+        [],
+    ),
+    "es-en digits for words with a scale": (
+        ("es", '"Vamos a contratar a cinco mil médicos", dijo el ministro.'),
+        ("en_US", '"We will hire 5,000 doctors," the minister said.'),
+        [],
+    ),
+    "fr-en digits for words with a scale": (
+        ("fr", "« Nous allons embaucher deux millions de personnes », a dit le ministre."),
+        ("en_US", '"We will hire 2 million people," the minister said.'),
+        [],
+    ),
+    "it-en a half in words": (
+        ("it", "«Servono tre miliardi e mezzo di euro», ha detto il ministro."),
+        ("en_US", '"We need 3.5 billion euros," the minister said.'),
+        [],
+    ),
+    "pt-en a count in words rephrased": (
+        ("pt_BR", '"Os dois países vão assinar o acordo em breve", disse o ministro.'),
+        ("en_US", '"Both countries will sign the deal soon," the minister said.'),
+        [],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(SPELLED))
+def test_figures_quoted_in_words_are_compared(tmp_path: Path, case: str) -> None:
+    source, target, expected = SPELLED[case]
+    assert sorted(findings(tmp_path / "story", source, target)) == sorted(expected)
+
+
+def test_quoted_figures_in_words_are_shown_as_written(tmp_path: Path) -> None:
+    (tmp_path / "story").mkdir()
+    paths = []
+    for locale, text in (
+        ("it", "«Servono tre mesi in più e 2,3 miliardi di euro», ha detto Righetti."),
+        ("en_GB", '"We need three more months and 3.2 billion euros," Righetti said.'),
+    ):
+        path = tmp_path / "story" / f"{locale}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    found = [f for f in api.check(paths, api.Options()).stories[0].findings]
+    messages = [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
+    # The figure in words both quotations have is not shown as a difference.
+    assert messages == ["the quoted figures differ: 3.2 here, 2,3 in the source"]
+    (tmp_path / "other").mkdir()
+    paths = []
+    for locale, text in (
+        ("de", "Müller sagte, er wolle den Club „innerhalb von drei Jahren zurück“ führen."),
+        ("en_US", 'Müller said he wanted to take the club "back within two years."'),
+    ):
+        path = tmp_path / "other" / f"{locale}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    found = [f for f in api.check(paths, api.Options()).stories[0].findings]
+    messages = [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
+    assert messages == ["the quoted figures differ: two here, drei in the source"]
