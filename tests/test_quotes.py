@@ -296,3 +296,35 @@ def test_quoted_figures_in_words_are_shown_as_written(tmp_path: Path) -> None:
     found = [f for f in api.check(paths, api.Options()).stories[0].findings]
     messages = [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
     assert messages == ["the quoted figures differ: two here, drei in the source"]
+
+
+# A name inside the source's quotation that the translation's quotation lacks, though the
+# translation names it elsewhere. (source, target, findings)
+QUOTED_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
+    "en-es the name in the language's own form": (
+        (
+            "en_GB",
+            '"The Swiss people have chosen a stable path with Europe," the minister said.\n\n'
+            "The European Commission welcomed the result.",
+        ),
+        (
+            "es",
+            "«El pueblo suizo ha elegido un camino estable con Europa», dijo el ministro.\n\n"
+            "La Comisión Europea celebró el resultado.",
+        ),
+        [],
+    ),
+    "pt-en the name moved out of the quotation": (
+        ("pt_BR", '"O Haddad não vai recuar", disse Lula na terça-feira.'),
+        ("en_US", '"He will not back down," Lula said of Haddad on Tuesday.'),
+        ['quote-mismatch "He will not back down,"'],
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(QUOTED_NAMES))
+def test_a_name_quoted_in_the_source_is_quoted_in_the_translation(
+    tmp_path: Path, case: str
+) -> None:
+    source, target, expected = QUOTED_NAMES[case]
+    assert findings(tmp_path / "story", source, target) == expected

@@ -24,12 +24,14 @@ from reconcile.model import (
 from reconcile.rules.base import Rule, per_story
 from reconcile.rules.beads import BySentence, Pair, aligned_pairs
 from reconcile.rules.language import untranslated
+from reconcile.rules.name_forms import present
 
 # A quotation of one word is often a scare quote a translator may drop ("o chamado
 # "apagão""); from two words on it is someone's words.
 _MIN_WORDS = 2
 # Digits with the separators a figure may carry, as the number extractor reads them: the
 # Swiss group with an apostrophe too ("12'500").
+_LETTERS = re.compile(r"[^\W\d_]+")
 _FIGURE = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
 # Figures in words that are quantities; times and identifiers are compared elsewhere.
 _COUNTED = (
@@ -169,6 +171,10 @@ def _names_missing(
         if name.entity in entities:
             continue
         if name.key not in inside and name.key in _folded(pair.target.source.text):
+            # The language's own form of the name in the quotation: "Europa" for "Europe".
+            words = frozenset(_LETTERS.findall(inside))
+            if all(present(word, words) for word in name.key.split()):
+                continue
             return name.text
     return None
 
