@@ -113,3 +113,70 @@ def negates(text: str, language: str) -> bool | None:
         return True
     pattern = _NEGATION_PATTERNS.get(language)
     return bool(pattern and pattern.search(text))
+
+
+# Verbs that introduce a speaker after a dialogue dash ("—Vamos —afirmó el ministro"), in the
+# third person; the words that may come before one ("le dijo", "ha detto", "tinha afirmado").
+# Only for the languages that close direct speech with the speaker's dash: French opens a
+# reply with a dash but lets it run on past the speaker's words ("— Non, a-t-il dit").
+_SPEECH_VERBS: Mapping[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "es": (
+            "dijo dice decía afirmó afirma afirmaba aseguró asegura declaró declara señaló "
+            "señala explicó explica explicaba añadió añade agregó agrega indicó indica comentó "
+            "comenta sostuvo sostiene advirtió advierte respondió responde contestó contesta "
+            "preguntó pregunta subrayó subraya precisó precisa insistió insiste manifestó "
+            "expresó concluyó concluye destacó destaca reconoció reconoce admitió admite "
+            "apuntó apunta remarcó recalcó aclaró aclara contó cuenta relató denunció denuncia "
+            "criticó lamentó lamenta defendió defiende anunció anuncia prometió promete opinó "
+            "opina consideró considera estimó valoró replicó exclamó sentenció resumió "
+            "puntualizó enfatizó detalló informó confirmó confirma reiteró reitera "
+            "dicho afirmado asegurado declarado señalado explicado añadido agregado indicado "
+            "comentado advertido respondido subrayado precisado insistido destacado "
+            "reconocido admitido aclarado contado denunciado anunciado prometido confirmado"
+        ),
+        "pt": (
+            "disse diz dizia afirmou afirma afirmava declarou declara explicou explica "
+            "acrescentou acrescenta completou completa ressaltou ressalta destacou destaca "
+            "observou observa comentou comenta garantiu garante respondeu responde perguntou "
+            "pergunta argumentou argumenta pontuou pontua avaliou avalia contou conta relatou "
+            "admitiu admite reconheceu reconhece alertou alerta advertiu adverte salientou "
+            "frisou enfatizou sublinhou defendeu defende criticou critica lamentou lamenta "
+            "anunciou anuncia prometeu promete concluiu conclui insistiu insiste informou "
+            "confirmou confirma reiterou disparou emendou "
+            "dito afirmado declarado explicado acrescentado destacado garantido respondido "
+            "admitido reconhecido alertado anunciado prometido confirmado"
+        ),
+        "it": (
+            "disse dice diceva afferma affermò spiega spiegò aggiunge aggiunse sottolinea "
+            "sottolineò precisa precisò osserva osservò commenta commentò conferma confermò "
+            "dichiara dichiarò risponde rispose chiede chiese ammette ammise avverte avvertì "
+            "assicura assicurò conclude concluse racconta raccontò insiste ribadisce ribadì "
+            "annuncia annunciò replica replicò incalza "
+            "detto affermato spiegato aggiunto sottolineato precisato osservato commentato "
+            "confermato dichiarato risposto chiesto ammesso avvertito assicurato concluso "
+            "raccontato ribadito annunciato replicato"
+        ),
+    }.items()
+}
+_SPEECH_LEADS: Mapping[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "es": "ha había han habían habría le les me nos se lo la te",
+        "pt": "tem tinha teria havia lhe lhes me nos se",
+        "it": "ha aveva hanno avevano gli le mi ci si",
+    }.items()
+}
+
+
+def speech_verbs(language: str) -> frozenset[str]:
+    """Verbs that introduce a speaker after a dialogue dash in `language`; empty where
+    direct speech is not closed by the speaker's dash."""
+    return _SPEECH_VERBS.get(language, frozenset())
+
+
+def speech_leads(language: str) -> frozenset[str]:
+    """Words that may stand between a dialogue dash and the speaker's verb: auxiliaries and
+    pronouns ("ha dicho", "le dijo")."""
+    return _SPEECH_LEADS.get(language, frozenset())

@@ -6,20 +6,46 @@ import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
 
 from reconcile import lexicon
 from reconcile import locale as cldr
-from reconcile.model import CheckedStory, Document, Finding, NameMention, QuoteMention, Severity
+from reconcile.model import (
+    CheckedStory,
+    Document,
+    Finding,
+    NameMention,
+    NumberKind,
+    NumberMention,
+    QuoteMention,
+    Severity,
+)
 from reconcile.rules.base import Rule, per_story
 from reconcile.rules.beads import BySentence, Pair, aligned_pairs
 from reconcile.rules.language import untranslated
+from reconcile.rules.name_forms import present
 
 # A quotation of one word is often a scare quote a translator may drop ("o chamado
 # "apagão""); from two words on it is someone's words.
 _MIN_WORDS = 2
 # Digits with the separators a figure may carry, as the number extractor reads them: the
 # Swiss group with an apostrophe too ("12'500").
+_LETTERS = re.compile(r"[^\W\d_]+")
 _FIGURE = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
+# Figures in words that are quantities; times and identifiers are compared elsewhere.
+_COUNTED = (
+    NumberKind.CARDINAL,
+    NumberKind.PERCENT,
+    NumberKind.MONEY,
+    NumberKind.MEASURE,
+    NumberKind.ORDINAL,
+    NumberKind.YEAR,
+    NumberKind.FRACTION,
+)
+# Scale words a figure in digits may keep beside it ("5 mil", "2 million", "3 Mrd."): its
+# digits are then the value before the scale.
+_SCALES = (Decimal(1000), Decimal(1000000), Decimal(1000000000), Decimal(1000000000000))
 
 
 class QuoteMissing(Rule):
@@ -99,12 +125,12 @@ def _difference(
     source_figures = _figures(pair.source, ours)
     target_figures = _figures(pair.target, theirs)
     # Figures in a sentence left in the source's language: language-untranslated's finding.
-    if source_figures.keys() != target_figures.keys() and (
+    if _differ(source_figures, target_figures) and (
         (pair.target.path, theirs.sentence) not in untranslated(story)
     ):
         return (
-            f"the quoted figures differ: {_shown(target_figures)} here, "
-            f"{_shown(source_figures)} in the source ({pair.source.path})"
+            f"the quoted figures differ: {_shown(target_figures, source_figures)} here, "
+            f"{_shown(source_figures, target_figures)} in the source ({pair.source.path})"
         )
     source_negates = lexicon.negates(ours.text, pair.source.locale.language)
     target_negates = lexicon.negates(theirs.text, pair.target.locale.language)
@@ -147,6 +173,10 @@ def _names_missing(
         if not _has_words(inside, name.key) and _has_words(
             _folded(pair.target.source.text), name.key
         ):
+            # The language's own form of the name in the quotation: "Europa" for "Europe".
+            words = frozenset(_LETTERS.findall(inside))
+            if all(present(word, words) for word in name.key.split()):
+                continue
             return name.text
     return None
 
@@ -167,25 +197,83 @@ def _folded(text: str) -> str:
     return cldr.fold(text)
 
 
-def _figures(document: Document, quote: QuoteMention) -> dict[str, str]:
-    """The figures inside a quotation, by their digits, each as first written; dates are the
-    date rules' business."""
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    """The figures inside a quotation: in digits, by their digits, each as first written; in
+    words ("drei", "cinco mil"), each as the digits it may be written with, and as written."""
+
+    digits: dict[str, str]
+    words: list[tuple[frozenset[str], str]]
+
+
+def _figures(document: Document, quote: QuoteMention) -> _Figures:
+    """The figures inside a quotation; dates are the date rules' business."""
     inner = document.source.text[quote.start : quote.end]
     found = list(_FIGURE.finditer(inner))
-    if not found:
-        return {}  # most quotations: no need to place the dates
+    words = [
+        n
+        for n in document.numbers
+        if n.spelled and quote.start <= n.start and n.end <= quote.end and n.kind in _COUNTED
+    ]
+    if not found and not words:
+        return _Figures({}, [])  # most quotations: no need to place the dates
     dates = [(d.start - quote.start, d.end - quote.start) for d in document.dates]
-    figures: dict[str, str] = {}
+    figures = _Figures({}, [])
     for m in found:
         if not any(m.start() < end and start < m.end() for start, end in dates):
             # "1.500", "1,500" and "1500" are one figure whatever the locale's separators.
-            figures.setdefault(re.sub(r"\D", "", m.group()).lstrip("0") or "0", m.group())
+            figures.digits.setdefault(_digits(m.group()), m.group())
+    for number in words:
+        start, end = number.start - quote.start, number.end - quote.start
+        if not any(start < date_end and date_start < end for date_start, date_end in dates):
+            figures.words.append((_written_as(number), number.text))
     return figures
 
 
-def _shown(figures: dict[str, str]) -> str:
-    """The figures as written, in the order of their digits ("3,5, 12" reads badly: ";")."""
-    return "; ".join(figures[key] for key in sorted(figures)) or "none"
+def _digits(text: str) -> str:
+    return re.sub(r"\D", "", text).lstrip("0") or "0"
+
+
+def _written_as(number: NumberMention) -> frozenset[str]:
+    """The digits a figure in words may be written with: its value, and its value before a
+    scale word ("dois milhões" is "2 million", "cinco mil" is "5 mil" or "5,000")."""
+    forms = {number.value}
+    if number.scale_value > 1:
+        forms.add(number.value / number.scale_value)
+    for scale in _SCALES:
+        if number.value >= scale and number.value % scale == 0:
+            forms.add(number.value / scale)
+    return frozenset(_digits(format(form.normalize(), "f")) for form in forms)
+
+
+def _differ(ours: _Figures, theirs: _Figures) -> bool:
+    """Whether the quotations' figures differ: a figure in digits that the other has in no
+    form, or on both sides a figure in words that the other lacks ("drei" and "two"). A
+    figure in words alone may be rephrased ("os dois países", "both countries")."""
+    our_digits, our_words = _unmatched(ours, theirs)
+    their_digits, their_words = _unmatched(theirs, ours)
+    return our_digits or their_digits or (our_words and their_words)
+
+
+def _unmatched(figures: _Figures, other: _Figures) -> tuple[bool, bool]:
+    """Whether a figure in digits, and whether a figure in words, of `figures` is in no form
+    among the `other` quotation's."""
+    keys = set(other.digits).union(*(forms for forms, _ in other.words))
+    return (
+        any(key not in keys for key in figures.digits),
+        any(forms.isdisjoint(keys) for forms, _ in figures.words),
+    )
+
+
+def _shown(figures: _Figures, other: _Figures) -> str:
+    """The figures as written, in the order of their digits ("3,5, 12" reads badly: ";"):
+    those in digits, and those in words that the `other` quotation lacks."""
+    written = dict(figures.digits)
+    keys = set(other.digits).union(*(forms for forms, _ in other.words))
+    for forms, text in figures.words:
+        if forms.isdisjoint(keys):
+            written.setdefault(min(forms, key=lambda key: (len(key), key)), text)
+    return "; ".join(written[key] for key in sorted(written)) or "none"
 
 
 # Both quotation rules read each bead's outer quotations by the sentence they start in.
