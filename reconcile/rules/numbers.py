@@ -10,7 +10,8 @@ from typing import NamedTuple
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
-from reconcile.extract.numbers import hour_context, hour_readings, reading_under
+from reconcile.extract.numbers import reading_under
+from reconcile.extract.times import hour_context, hour_readings
 from reconcile.model import (
     Bead,
     CheckedStory,
