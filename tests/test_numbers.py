@@ -1074,3 +1074,72 @@ def test_a_time_in_another_zone_or_with_a_zone_on_one_side_passes(
     tmp_path: Path, source: dict[str, str], translation: dict[str, str]
 ) -> None:
     assert rules_of(tmp_path, **source, **translation) == []
+
+
+# -- temperatures with the unit letter glued on ("minus 4C", "-3C", "93F") --------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "temperatures"),
+    [
+        ("en-GB", "Frosts of down to minus 4C are not ruled out.", [("-4", "°C")]),
+        ("en-GB", "Temperatures fell to minus 7.5C overnight.", [("-7.5", "°C")]),
+        ("en-GB", "Leeds recorded -3C on Monday.", [("-3", "°C")]),
+        ("en-GB", "Highs of 25C are expected in London.", [("25", "°C")]),
+        ("en-GB", "London reached 34C (93F) on Tuesday.", [("34", "°C"), ("93", "°F")]),
+        ("en-US", "The heat index hit 104F in Phoenix.", [("104", "°F")]),
+        ("pt-BR", "A temperatura chegou a -4C em Curitiba.", [("-4", "°C")]),
+        ("es-ES", "La temperatura bajó a menos 4C en Soria.", [("-4", "°C")]),
+        ("fr", "La température est tombée à moins 4C à Lyon.", [("-4", "°C")]),
+        ("de", "Die Temperatur fiel auf minus 4C in Erfurt.", [("-4", "°C")]),
+        ("it", "La temperatura è scesa a meno 4C a Bolzano.", [("-4", "°C")]),
+    ],
+)
+def test_a_temperature_may_write_its_unit_letter_glued_on(
+    tmp_path: Path, locale: str, text: str, temperatures: list[tuple[str, str]]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [(n.kind, n.value, n.unit) for n in found] == [
+        (NumberKind.MEASURE, Decimal(value), unit) for value, unit in temperatures
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("en-GB", "Passengers in seats 12C and 14F were moved to row 3."),
+        ("en-GB", "The G20 and B2B firms met; the register 0x4F was read and 4c noted."),
+        ("it", "Gli studenti della 4C hanno vinto il premio."),
+        ("en-GB", "Temperatures rose, but the 4CX and 12C2 codes were unchanged."),
+    ],
+)
+def test_a_code_with_a_letter_after_its_digits_is_no_temperature(
+    tmp_path: Path, locale: str, text: str
+) -> None:
+    assert all(n.unit not in ("°C", "°F") for n in numbers(tmp_path, locale, text))
+
+
+_FROSTS = {
+    "es_ES": "No se descartan heladas de hasta -4 ºC y mínimas de -7,5 ºC.",
+    "pt_PT": "Não estão excluídas geadas de até -4 °C e mínimas de -7,5 °C.",
+    "fr": "Des gelées jusqu'à -4 °C et des minimales de -7,5 °C ne sont pas exclues.",
+    "de": "Frost bis -4 °C und Tiefstwerte von -7,5 °C sind nicht ausgeschlossen.",
+    "it": "Non si escludono gelate fino a -4 °C e minime di -7,5 °C.",
+}
+
+
+@pytest.mark.parametrize("source", sorted(_FROSTS))
+def test_a_temperature_with_its_letter_glued_on_against_degrees_passes(
+    tmp_path: Path, source: str
+) -> None:
+    translation = "Frosts of down to minus 4C and lows of -7.5C are not ruled out."
+    assert rules_of(tmp_path, **{source: _FROSTS[source]}, en_GB=translation) == []
+
+
+@pytest.mark.parametrize("source", sorted(_FROSTS))
+@pytest.mark.parametrize("changed", ["minus 5C", "4C", "minus 4F"])
+def test_a_changed_temperature_with_its_letter_glued_on_is_reported(
+    tmp_path: Path, source: str, changed: str
+) -> None:
+    translation = f"Frosts of down to {changed} and lows of -7.5C are not ruled out."
+    assert rules_of(tmp_path, **{source: _FROSTS[source]}, en_GB=translation) == ["number-mismatch"]

@@ -504,7 +504,7 @@ def _unit_after(
     (of `value`)."""
     found = lexicon.after.match(text, at)
     if found is None:
-        return None
+        return _glued_temperature(text, at, lexicon.language)
     # The outer group that matched: the alternatives are tried in the order of _lexicon's.
     if found.lastgroup == "points":
         if value >= _MOST_POINTS and found.group().strip().lower() in words.PLAIN_POINT_WORDS:
@@ -523,6 +523,47 @@ def _unit_after(
         written.lower(), written
     )
     return NumberKind.MEASURE, symbol, found.end()
+
+
+# "minus 4C", "-3C", "93F": British house style glues the letter of a temperature's scale to
+# the figure, with no degree sign; the letter ends the word.
+_GLUED_UNITS = MappingProxyType({"C": "°C", "F": "°F"})
+_GLUED_LETTER = re.compile(r"[CF](?![^\W_])")
+
+
+def _glued_temperature(text: str, at: int, language: str) -> tuple[NumberKind, str, int] | None:
+    """A temperature whose unit is a letter glued to the figure ("minus 4C"), in a document
+    that speaks of temperatures: elsewhere "12C" is a seat or a class, as before."""
+    letter = text[at : at + 1]
+    if (
+        letter not in _GLUED_UNITS
+        or not text[at - 1 : at].isdigit()
+        or _GLUED_LETTER.match(text, at) is None
+        or not _speaks_of_temperature(text, language)
+    ):
+        return None
+    return NumberKind.MEASURE, _GLUED_UNITS[letter], at + 1
+
+
+@lru_cache(maxsize=4)
+def _speaks_of_temperature(text: str, language: str) -> bool:
+    """Whether a document speaks of temperatures: a weather word of its language, a degree
+    sign, or a figure with "C" or "F" glued on that has a sign ("-3C", "minus 4C") or its
+    conversion beside it ("34C (93F)"). Read once per document, at its first such figure."""
+    return _temperature_context(language).search(text) is not None
+
+
+@cache
+def _temperature_context(language: str) -> re.Pattern[str]:
+    weather = _alternation(words.TEMPERATURE_WORDS.get(language, words.TEMPERATURE_WORDS["en"]))
+    glued = r"\d+(?:[.,]\d+)?[CF](?![^\W_])"
+    return re.compile(
+        rf"(?<![^\W\d_])(?i:{weather})(?![^\W\d_])"
+        r"|°\s?[CF](?![^\W_])|ºC|ºF"
+        rf"|(?<![\w.,])[-−+]{glued}"
+        rf"|(?<![^\W\d_])(?i:{'|'.join(words.MINUS_WORDS)}) {glued}"
+        r"|\d[CF] ?\(\d+(?:[.,]\d+)?[CF]\)"
+    )
 
 
 # A change of a hundred percentage points or more hardly happens; an index moves by that much.

@@ -659,6 +659,49 @@ BETWEEN_WORDS: Mapping[str, tuple[tuple[str, str], ...]] = MappingProxyType(
 # Words before a figure that make it an identifier: "Lei nº 14.133", "No. 5", "Nr. 12".
 IDENTIFIER_WORDS = ("nº", "n.º", "n°", "no.", "nr.", "núm.", "num.", "número", "number", "isbn")
 
+# Words that tell a document speaks of the weather, where a figure with "C" or "F" glued on
+# ("minus 4C", "highs of 25C", British house style) is a temperature and not a code such as
+# "seat 12C" or Italian "la 4C" (a school class). See numbers._speaks_of_temperature.
+TEMPERATURE_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": (
+            "temperature", "temperatures", "degree", "degrees", "celsius", "centigrade",
+            "fahrenheit", "thermometer", "thermometers", "mercury", "heat", "heatwave",
+            "heatwaves", "hotter", "hottest", "warm", "warmer", "warmest", "cold", "colder",
+            "coldest", "chill", "chilly", "freezing", "frost", "frosts", "frosty", "snow",
+            "weather", "forecast", "forecasters", "highs", "lows", "Met Office",
+        ),
+        "pt": (
+            "temperatura", "temperaturas", "graus", "celsius", "termômetro", "termômetros",
+            "termómetro", "termómetros", "calor", "frio", "geada", "geadas", "neve", "máxima",
+            "máximas", "mínima", "mínimas", "meteorologia",
+        ),
+        "es": (
+            "temperatura", "temperaturas", "grados", "celsius", "termómetro", "termómetros",
+            "calor", "frío", "helada", "heladas", "nieve", "máxima", "máximas", "mínima",
+            "mínimas", "Aemet", "meteorología",
+        ),
+        "fr": (
+            "température", "températures", "degrés", "celsius", "thermomètre", "thermomètres",
+            "chaleur", "froid", "canicule", "gel", "gelée", "gelées", "neige", "maximales",
+            "minimales", "météo",
+        ),
+        "de": (
+            "Temperatur", "Temperaturen", "Grad", "Celsius", "Thermometer", "Hitze",
+            "Hitzewelle", "Kälte", "Frost", "Schnee", "Höchstwerte", "Tiefstwerte", "Wetter",
+            "Wetterdienst",
+        ),
+        "it": (
+            "temperatura", "temperature", "gradi", "celsius", "termometro", "caldo", "freddo",
+            "gelo", "gelate", "neve", "massime", "minime", "meteo",
+        ),
+        "nl": (
+            "temperatuur", "temperaturen", "graden", "celsius", "thermometer", "hitte",
+            "hittegolf", "kou", "vorst", "sneeuw", "weer", "KNMI",
+        ),
+    }
+)  # fmt: skip
+
 # Words for a temperature's minus sign: "minus 3 Grad" is "-3 °C". Read only before a
 # temperature, where "menos" cannot be "less": "pelo menos 3 graus" ("at least") is kept apart
 # by the words of MINUS_NOT_AFTER before it ("ao menos", "al menos", "por lo menos", "au moins",

@@ -211,8 +211,13 @@ def _pair(
     for number in left:
         key = (number.value, number.upper)
         index = keys.index(key) if key in keys else -1
-        # (The same figure in another currency is left to agree() below, which tells it apart.)
-        if index >= 0 and not _other_currency(number, right[index]):
+        # (The same figure in another currency or unit is left to agree() below, which tells
+        # it apart: "-4 °C" is not "-4F".)
+        if (
+            index >= 0
+            and not _other_currency(number, right[index])
+            and number.unit == right[index].unit
+        ):
             del keys[index]
             matched.append(right.pop(index))
         else:
@@ -346,11 +351,12 @@ def _same(value: Decimal) -> Decimal:
 
 
 def _conversions(ours: NumberMention, theirs: NumberMention) -> list[_Convert]:
-    """Ways to read our figure in their unit: as it is, and converted when the units differ."""
-    found: list[_Convert] = [_same]
+    """Ways to read our figure in their unit: as it is, or converted when both name units of
+    one dimension, and only so when they differ ("-4 °C" is not "-4 °F")."""
     a, b = words.UNITS.get(ours.unit), words.UNITS.get(theirs.unit)
     if a is None or b is None or a.dimension != b.dimension or a.symbol == b.symbol:
-        return found
+        return [_same]
+    found: list[_Convert] = []
     candidates = [(a, b)]
     # A bare degree is Celsius or Fahrenheit: the other side says which.
     celsius, fahrenheit = words.UNITS["°C"], words.UNITS["°F"]
@@ -359,7 +365,9 @@ def _conversions(ours: NumberMention, theirs: NumberMention) -> list[_Convert]:
     elif b.symbol == "°":
         candidates = [(a, celsius), (a, fahrenheit)]
     for source, target in candidates:
-        if source.symbol != target.symbol:
+        if source.symbol == target.symbol:
+            found.append(_same)
+        else:
             found.append(_Converter(source.factor, source.offset, target.factor, target.offset))
     return found
 
