@@ -1143,3 +1143,62 @@ def test_a_changed_temperature_with_its_letter_glued_on_is_reported(
 ) -> None:
     translation = f"Frosts of down to {changed} and lows of -7.5C are not ruled out."
     assert rules_of(tmp_path, **{source: _FROSTS[source]}, en_GB=translation) == ["number-mismatch"]
+
+
+# -- volumes: cubic metres in every language --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("en-US", "The dam holds 13.4 million cubic meters of tailings."),
+        ("en-GB", "The dam holds 13.4 million cubic metres of tailings."),
+        ("en-GB", "The dam holds 13.4 million m³ of tailings."),
+        ("en-GB", "The dam holds 13.4 million m3 of tailings."),
+        ("pt-BR", "A barragem armazena 13,4 milhões de metros cúbicos de rejeitos."),
+        ("pt-BR", "A barragem armazena 13,4 milhões de m³ de rejeitos."),
+        ("es-ES", "La presa almacena 13,4 millones de metros cúbicos de residuos."),
+        ("fr", "Le barrage contient 13,4 millions de mètres cubes de résidus."),
+        ("de", "Der Damm fasst 13,4 Millionen Kubikmeter Schlamm."),
+        ("it", "La diga contiene 13,4 milioni di metri cubi di fanghi."),
+    ],
+)
+def test_cubic_metres_are_a_volume_not_a_length(tmp_path: Path, locale: str, text: str) -> None:
+    (found,) = numbers(tmp_path, locale, text)
+    assert (found.kind, found.value, found.unit) == (
+        NumberKind.MEASURE, Decimal(13_400_000), "m³",
+    )  # fmt: skip
+
+
+_DAM = {
+    "pt_BR": "A estrutura armazena cerca de 13,4 milhões de metros cúbicos de rejeitos.",
+    "es_ES": "La estructura almacena unos 13,4 millones de metros cúbicos de residuos.",
+    "fr": "La structure contient environ 13,4 millions de mètres cubes de résidus.",
+    "de": "Das Bauwerk fasst rund 13,4 Millionen Kubikmeter Schlamm.",
+    "it": "La struttura contiene circa 13,4 milioni di metri cubi di fanghi.",
+}
+
+
+@pytest.mark.parametrize("source", sorted(_DAM))
+@pytest.mark.parametrize(
+    "volume", ["13.4 million cubic meters", "13.4 million m³", "13.4 billion liters"]
+)
+def test_a_faithful_volume_passes(tmp_path: Path, source: str, volume: str) -> None:
+    translation = f"The structure holds about {volume} of tailings."
+    assert rules_of(tmp_path, **{source: _DAM[source]}, en_US=translation) == []
+
+
+@pytest.mark.parametrize("source", sorted(_DAM))
+@pytest.mark.parametrize("volume", ["31.4 million cubic meters", "13.4 million meters"])
+def test_a_changed_volume_is_a_number_mismatch(tmp_path: Path, source: str, volume: str) -> None:
+    translation = f"The structure holds about {volume} of tailings."
+    expected = "number-mismatch" if "cubic" in volume else "number-missing"
+    assert rules_of(tmp_path, **{source: _DAM[source]}, en_US=translation) == [expected]
+
+
+def test_the_same_figure_in_another_unit_of_one_dimension_is_a_number_mismatch(
+    tmp_path: Path,
+) -> None:
+    assert rules_of(
+        tmp_path, pt_BR="A tempestade avançou 100 km.", en_US="The storm advanced 100 miles."
+    ) == ["number-mismatch"]

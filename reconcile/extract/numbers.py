@@ -999,8 +999,9 @@ def _lexicon(language: str) -> _Lexicon:
         rf"\s?(?P<cur>{_alternation(symbols)})(?!\w)"
         rf"|\s+(?:(?:{links})\s*)?(?P<cur2>{_alternation(words.CURRENCY_WORDS[lang])})(?!\w)"
     )
+    # A symbol may follow a link as a word does: "13,4 milhões de m³", "3 millones de km".
     measure = (
-        rf"\s?(?P<unit>{_alternation(words.UNIT_SYMBOLS)})(?![\w/²])"
+        rf"(?:\s+(?:{links})\s*|\s?)(?P<unit>{_alternation(words.UNIT_SYMBOLS)})(?![\w/²])"
         rf"|\s+(?:(?:{links})\s*)?(?P<unit2>{_alternation(words.UNIT_WORDS[lang])})(?!\w)"
     )
     # One pattern, its alternatives in the order they are tried: one regex call per figure.

@@ -478,6 +478,9 @@ _U = {
     "ha": Unit("ha", "area", 1e4),
     "acres": Unit("acres", "area", 4046.8564224),
     "l": Unit("l", "volume", 1.0),
+    "m³": Unit("m³", "volume", 1000.0),
+    "hm³": Unit("hm³", "volume", 1e9),  # a cubic hectometre, Spain's reservoirs
+    "ft³": Unit("ft³", "volume", 28.316846592),
     "gal": Unit("gal", "volume", 3.785411784),
 }
 UNITS: Mapping[str, Unit] = MappingProxyType(_U)
@@ -488,6 +491,10 @@ UNIT_SYMBOLS: Mapping[str, str] = MappingProxyType(
         "km/h": "km/h",
         "km²": "km²",
         "km2": "km²",
+        "hm³": "hm³",
+        "hm3": "hm³",
+        "m³": "m³",
+        "m3": "m³",
         "km": "km",
         "mph": "mph",
         "cm": "cm",
@@ -537,6 +544,11 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "square kilometers": "km²",
             "litres": "l",
             "liters": "l",
+            "cubic metres": "m³",
+            "cubic meters": "m³",
+            "cubic metre": "m³",
+            "cubic meter": "m³",
+            "cubic feet": "ft³",
             "gallons": "gal",
         },
         "pt": {
@@ -554,6 +566,10 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hectares": "ha",
             "quilômetros quadrados": "km²",
             "litros": "l",
+            "metros cúbicos": "m³",
+            "metro cúbico": "m³",
+            "hectômetros cúbicos": "hm³",
+            "hectómetros cúbicos": "hm³",
         },
         "es": {
             "kilómetros": "km",
@@ -569,6 +585,9 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hectáreas": "ha",
             "kilómetros cuadrados": "km²",
             "litros": "l",
+            "metros cúbicos": "m³",
+            "metro cúbico": "m³",
+            "hectómetros cúbicos": "hm³",
         },
         "fr": {
             "kilomètres": "km",
@@ -584,6 +603,8 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hectares": "ha",
             "kilomètres carrés": "km²",
             "litres": "l",
+            "mètres cubes": "m³",
+            "mètre cube": "m³",
         },
         "de": {
             "kilometer": "km",
@@ -602,6 +623,8 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hektar": "ha",
             "quadratkilometer": "km²",
             "liter": "l",
+            "kubikmeter": "m³",
+            "kubikmetern": "m³",
         },
         "it": {
             "chilometri": "km",
@@ -616,6 +639,8 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "tonnellate": "t",
             "ettari": "ha",
             "litri": "l",
+            "metri cubi": "m³",
+            "metro cubo": "m³",
         },
         "nl": {
             "kilometer": "km",
@@ -627,6 +652,7 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "ton": "t",
             "hectare": "ha",
             "liter": "l",
+            "kubieke meter": "m³",
         },
     }
 )

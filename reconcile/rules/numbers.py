@@ -352,10 +352,13 @@ def _same(value: Decimal) -> Decimal:
 
 def _conversions(ours: NumberMention, theirs: NumberMention) -> list[_Convert]:
     """Ways to read our figure in their unit: as it is, or converted when both name units of
-    one dimension, and only so when they differ ("-4 °C" is not "-4 °F")."""
+    one dimension, and only so when they differ ("-4 °C" is not "-4 °F"); none when they are
+    of two dimensions ("13.4 million m³" is not "13.4 million m")."""
     a, b = words.UNITS.get(ours.unit), words.UNITS.get(theirs.unit)
-    if a is None or b is None or a.dimension != b.dimension or a.symbol == b.symbol:
+    if a is None or b is None or a.symbol == b.symbol:
         return [_same]
+    if a.dimension != b.dimension:
+        return []
     found: list[_Convert] = []
     candidates = [(a, b)]
     # A bare degree is Celsius or Fahrenheit: the other side says which.
