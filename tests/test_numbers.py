@@ -1202,3 +1202,81 @@ def test_the_same_figure_in_another_unit_of_one_dimension_is_a_number_mismatch(
     assert rules_of(
         tmp_path, pt_BR="A tempestade avançou 100 km.", en_US="The storm advanced 100 miles."
     ) == ["number-mismatch"]
+
+
+# -- a thousand of millions rendered as millions: the message names the right scale -----------
+
+
+@pytest.mark.parametrize(
+    ("source", "translation", "note", "suggestion"),
+    [
+        (
+            {"es_MX": "El gobierno invirtió 4 mil 500 millones de pesos en vacunas."},
+            {"en_US": "The government spent 4.5 million pesos on vaccines."},
+            "4,500 millones is 4.5 billion in English",
+            "4.5 billion pesos",
+        ),
+        (
+            {"es_MX": "El gobierno invirtió 4500 millones de pesos en vacunas."},
+            {"en_US": "The government spent 4.5 million pesos on vaccines."},
+            "4,500 millones is 4.5 billion in English",
+            "4.5 billion pesos",
+        ),
+        (
+            {"fr": "L'État a dépensé 4 500 millions d'euros en vaccins."},
+            {"en_GB": "The state spent 4.5 million euros on vaccines."},
+            "4,500 millions is 4.5 billion in English",
+            "4.5 billion euros",
+        ),
+        (
+            {"es_MX": "El gobierno invirtió 4 mil 500 millones de pesos en vacunas."},
+            {"pt_BR": "O governo gastou 4,5 milhões de pesos em vacinas."},
+            "4,500 millones is 4,5 bilhões in Portuguese",
+            "4,5 bilhões de pesos",
+        ),
+        (
+            {"es_MX": "El gobierno invirtió 4 mil 500 millones de pesos en vacunas."},
+            {"de": "Die Regierung gab 4,5 Millionen Pesos für Impfstoffe aus."},
+            "4,500 millones is 4,5 Milliarden in German",
+            "4,5 Milliarden Pesos",
+        ),
+        (
+            {"es_MX": "El gobierno invirtió 4 mil 500 millones de pesos en vacunas."},
+            {"it": "Il governo ha speso 4,5 milioni di pesos in vaccini."},
+            "4,500 millones is 4,5 miliardi in Italian",
+            "4,5 miliardi di pesos",
+        ),
+        (
+            {"es_MX": "El gobierno invirtió 4 mil 500 millones de pesos en vacunas."},
+            {"fr": "Le gouvernement a dépensé 4,5 millions de pesos en vaccins."},
+            "4,500 millones is 4,5 milliards in French",
+            "4,5 milliards de pesos",
+        ),
+    ],
+)
+def test_a_thousand_millions_rendered_millions_names_the_scale_that_fits(
+    tmp_path: Path,
+    source: dict[str, str],
+    translation: dict[str, str],
+    note: str,
+    suggestion: str,
+) -> None:
+    _, findings = check_json(*story(tmp_path, **source, **translation))
+    assert [f["rule"] for f in findings] == ["number-mismatch"]
+    message = str(findings[0]["message"])
+    assert message.endswith(note), message
+    assert "10^3" not in message
+    assert findings[0]["suggestion"] == suggestion
+
+
+def test_a_false_friend_scale_word_is_still_explained(tmp_path: Path) -> None:
+    _, findings = check_json(
+        *story(
+            tmp_path,
+            pt_PT="O banco anunciou 2 biliões de euros.",
+            en_GB="The bank announced 2 billion euros.",
+        )
+    )
+    assert [f["rule"] for f in findings] == ["number-mismatch"]
+    assert "'biliões' is 10^12, but English 'billion' is 10^9" in str(findings[0]["message"])
+    assert findings[0]["suggestion"] == "2 trillion euros"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
@@ -471,15 +471,33 @@ def _power(value: int) -> str:
 
 def false_friend(ours: NumberMention, source: Document, theirs: NumberMention,
                  target: Document) -> tuple[str, str | None]:  # fmt: skip
-    """A note naming the scale word that explains a gap of a power of 1000, and a fix."""
+    """A note naming the scale word that explains a gap of a power of 1000, and a fix.
+
+    Either the translation's scale word is a false friend worth another power ("un billón"
+    rendered "a billion"), or it is the source's own scale and the figure before it lost a
+    thousand ("4 mil 500 millones", 4,500 millions, rendered "4.5 million" for "4.5 billion").
+    """
     if not ours.scale or ours.scale_value < 10**3 or theirs.value == 0:
         return "", None
     ratio = ours.value / theirs.value
     if ratio not in (Decimal(10) ** 3, Decimal(10) ** 6, Decimal(10) ** -3, Decimal(10) ** -6):
         return "", None
+    table = words.SCALES.get(target.locale.language, {})
+    target_language = cldr.language_name(target.locale.language)
+    if theirs.scale and theirs.scale_value == ours.scale_value:
+        if ratio < 1:
+            return "", None
+        right = _scale_word(table, int(ratio * theirs.scale_value), theirs.scale)
+        if right is None:
+            return "", None
+        written = theirs.text[: theirs.text.find(theirs.scale)].strip()
+        unscaled = _plain(ours.value / ours.scale_value)
+        note = f": {unscaled} {ours.scale} is {written} {right} in {target_language}"
+        return note, _with_scale(theirs, right)
     mine = cldr.fold(ours.scale)
     implied = int(ours.scale_value / ratio)
-    table = words.SCALES.get(target.locale.language, {})
+    if theirs.scale and theirs.scale_value != implied:
+        return "", None  # the figure and the scale word both differ: no single word explains it
     cognates = [
         word
         for word, scale in table.items()
@@ -489,21 +507,36 @@ def false_friend(ours: NumberMention, source: Document, theirs: NumberMention,
     if not written:
         return "", None
     source_language = cldr.language_name(source.locale.language)
-    target_language = cldr.language_name(target.locale.language)
-    right = next(
-        (w for w, s in table.items() if s.value == ours.scale_value and not s.money_only), None
-    )
+    right = _scale_word(table, ours.scale_value, written)
     note = (
         f": {source_language} {ours.scale!r} is {_power(ours.scale_value)}, but "
         f"{target_language} {written!r} is {_power(implied)}"
     )
     if right:
         note += f"; {ours.scale!r} is {right!r} in {target_language}"
-    suggestion = None
-    if right and theirs.scale:
-        cut = theirs.text.find(theirs.scale)
-        suggestion = theirs.text[:cut] + right + theirs.text[cut + len(theirs.scale) :]
+    suggestion = _with_scale(theirs, right) if right and theirs.scale else None
     return note, suggestion
+
+
+def _scale_word(table: Mapping[str, words.Scale], value: int, like: str) -> str | None:
+    """A language's word for a scale, in the form of `like` (its place among the words of its
+    own scale: "millions" -> "billions", "Millionen" -> "Milliarden"); None if it has none."""
+    found = [word for word, scale in table.items() if scale.value == value and not scale.money_only]
+    if not found:
+        return None
+    key = like.lower()
+    own = table.get(key)
+    siblings = (
+        [w for w, s in table.items() if s.value == own.value and not s.money_only] if own else []
+    )
+    word = found[min(siblings.index(key), len(found) - 1) if key in siblings else 0]
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _with_scale(theirs: NumberMention, word: str) -> str:
+    """The translation's figure with its scale word replaced."""
+    cut = theirs.text.find(theirs.scale)
+    return theirs.text[:cut] + word + theirs.text[cut + len(theirs.scale) :]
 
 
 def _intended(story: CheckedStory) -> dict[tuple[str, int], Decimal]:
