@@ -1280,3 +1280,71 @@ def test_a_false_friend_scale_word_is_still_explained(tmp_path: Path) -> None:
     assert [f["rule"] for f in findings] == ["number-mismatch"]
     assert "'biliões' is 10^12, but English 'billion' is 10^9" in str(findings[0]["message"])
     assert findings[0]["suggestion"] == "2 trillion euros"
+
+
+# -- the source's grouping is read as its document writes it -----------------------------------
+
+_REVENUE = {
+    "es_ES": "El sector factura unos {} millones de euros al año, un 3,5 % más.",
+    "pt_PT": "O setor fatura cerca de {} milhões de euros por ano, mais 3,5 %.",
+    "it": "Il settore fattura circa {} milioni di euro l'anno, il 3,5% in più.",
+    "de": "Die Branche setzt rund {} Millionen Euro im Jahr um, 3,5 Prozent mehr.",
+}
+
+
+@pytest.mark.parametrize("source", sorted(_REVENUE))
+@pytest.mark.parametrize(("figure", "wrong"), [("4.500", "4.5"), ("1.200", "1.2")])
+def test_a_thousand_millions_grouped_with_a_point_rendered_millions_is_reported(
+    tmp_path: Path, source: str, figure: str, wrong: str
+) -> None:
+    # "4.500" is grouped in a document that writes "3,5": never four and a half.
+    _, findings = check_json(
+        *story(
+            tmp_path,
+            **{source: _REVENUE[source].format(figure)},
+            en_GB=f"The sector has annual revenue of about {wrong} million euros, 3.5% more.",
+        )
+    )
+    assert [(f["rule"], f["suggestion"]) for f in findings] == [
+        ("number-mismatch", f"{wrong} billion euros")
+    ]
+
+
+@pytest.mark.parametrize("source", sorted(_REVENUE))
+@pytest.mark.parametrize(
+    ("figure", "translated"),
+    [("4.500", "4.5 billion"), ("4.500", "4,500 million"), ("4,5", "4.5 million")],
+)
+def test_a_faithful_figure_with_a_grouping_point_or_a_decimal_comma_passes(
+    tmp_path: Path, source: str, figure: str, translated: str
+) -> None:
+    assert (
+        rules_of(
+            tmp_path,
+            **{source: _REVENUE[source].format(figure)},
+            en_GB=f"The sector has annual revenue of about {translated} euros, 3.5% more.",
+        )
+        == []
+    )
+
+
+def test_a_grouping_point_is_read_the_locale_way_when_the_document_writes_no_decimal(
+    tmp_path: Path,
+) -> None:
+    assert rules_of(
+        tmp_path,
+        es_ES="El sector factura unos 4.500 millones de euros al año.",
+        en_GB="The sector has annual revenue of about 4.5 million euros.",
+    ) == ["number-mismatch"]
+
+
+def test_a_source_that_writes_both_decimal_marks_may_mean_either(tmp_path: Path) -> None:
+    # Unsettled usage: "3,5 %" and "2.5 %" in one document; "4.500" may be either.
+    assert (
+        rules_of(
+            tmp_path,
+            es="Las ventas suben un 3,5 % y los costes un 2.5 %; el sector factura 4.500 millones.",
+            en_GB="Sales rose 3.5% and costs 2.5%; the sector has revenue of 4.5 million.",
+        )
+        == []
+    )

@@ -19,6 +19,7 @@ from reconcile.model import (
     Finding,
     NumberKind,
     NumberMention,
+    NumberStyle,
     Severity,
 )
 from reconcile.rules.base import Rule, per_story
@@ -81,15 +82,39 @@ class _Comparison:
     missing: tuple[NumberMention, ...]
 
 
-def _side(document: Document) -> _Side:
+def _side(document: Document, *, source: bool = False) -> _Side:
+    """A version's figures by sentence. A source whose own usage settles its decimal mark
+    keeps only the reading it was written for (see _settled_usage)."""
     by_sentence: dict[int, list[NumberMention]] = {}
     times: dict[int, list[NumberMention]] = {}
+    own_reading = source and _settled_usage(document.number_style)
     for number in document.numbers:
         if number.kind in _COMPARED:
+            if own_reading and number.alternative is not None:
+                number = replace(number, alternative=None)
             by_sentence.setdefault(number.sentence, []).append(number)
         elif number.kind is NumberKind.TIME:
             times.setdefault(number.sentence, []).append(number)
     return _Side(document, by_sentence, times)
+
+
+def _settled_usage(style: NumberStyle | None) -> bool:
+    """Whether a document leaves no doubt which mark is its decimal: its unambiguous figures
+    all use one ("3,5 %", "1.200.000"), not against a locale that fixes the other, or it has
+    none and its locale fixes the mark (es-ES, not bare "es").
+
+    There "4.500 millones" is 4,500 millions, and the other reading (4.5 millions) is no
+    excuse for a translation's "4.5 million". A document that writes both marks, or one
+    against its locale's ("2.5%" in pt-BR copy, which may still group "1.500"), is unsettled.
+    """
+    if style is None:
+        return False
+    counts = dict(style.evidence)
+    if counts.get("." if style.decimal == "," else ",", 0):
+        return False
+    if counts.get(style.decimal, 0):
+        return not style.locale_settled or style.decimal == style.locale_decimal
+    return style.locale_settled and style.decimal == style.locale_decimal
 
 
 # number-mismatch and number-missing read the same comparisons.
@@ -99,7 +124,7 @@ def _comparisons_of(story: CheckedStory) -> tuple[_Comparison, ...]:
 
 
 def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
-    source = _side(story.versions[0].document)
+    source = _side(story.versions[0].document, source=True)
     for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
         target = _side(version.document)
         beads = [b for b in alignment.beads if b.source and b.target]
