@@ -1348,3 +1348,44 @@ def test_a_source_that_writes_both_decimal_marks_may_mean_either(tmp_path: Path)
         )
         == []
     )
+
+
+# -- points: percentage points only beside a percentage or a rate ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Arsenal stay top with 19 points after eight games.", NumberKind.CARDINAL),
+        ("Jokic scored 31 points in the win.", NumberKind.CARDINAL),
+        ("Rates fell 0.5 points.", NumberKind.PERCENT),
+        ("Inflation rose 2 points to 5%.", NumberKind.PERCENT),
+        ("Labour's lead in the poll widened to 9 points.", NumberKind.PERCENT),
+        ("Its approval rating fell 4 points in a month.", NumberKind.PERCENT),
+        ("The yield rose 0.3 percentage points.", NumberKind.PERCENT),
+    ],
+)
+def test_points_are_percentage_points_only_beside_a_percentage_or_a_rate(
+    tmp_path: Path, text: str, kind: NumberKind
+) -> None:
+    found = numbers(tmp_path, "en-GB", text)[0]
+    assert (found.kind, found.unit) == (kind, "pp" if kind is NumberKind.PERCENT else "")
+
+
+_TABLE = {
+    "pt_BR": "O Arsenal segue líder com {} pontos após oito jogos.",
+    "es_ES": "El Arsenal sigue líder con {} puntos tras ocho partidos.",
+    "fr": "Arsenal reste en tête avec {} points après huit matches.",
+    "de": "Arsenal bleibt mit {} Punkten nach acht Spielen Tabellenführer.",
+    "it": "L'Arsenal resta in testa con {} punti dopo otto partite.",
+}
+
+
+@pytest.mark.parametrize("translation", sorted(_TABLE))
+@pytest.mark.parametrize(("points", "expected"), [("19", []), ("91", ["number-mismatch"])])
+def test_a_points_tally_is_a_count_compared_with_the_translation(
+    tmp_path: Path, translation: str, points: str, expected: list[str]
+) -> None:
+    source = "Arsenal stay top with 19 points after eight games."
+    target = _TABLE[translation].format(points)
+    assert rules_of(tmp_path, en_GB=source, **{translation: target}) == expected

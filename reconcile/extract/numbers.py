@@ -398,7 +398,8 @@ def _digit_mention(
     kind, unit = NumberKind.CARDINAL, ""
     if currency_before:
         kind, unit = NumberKind.MONEY, currency_before[1]
-    tail = _unit_after(text, cursor, lexicon, value * scale_value)
+    sentence = _sentence_span(starts, start, len(text))
+    tail = _unit_after(text, cursor, lexicon, value * scale_value, sentence)
     if (tail is not None and (kind is NumberKind.CARDINAL or tail[0] is NumberKind.MONEY)) or (
         tail is not None and tail[0] is NumberKind.PERCENT
     ):
@@ -498,17 +499,25 @@ _WORD_BEFORE = max(map(len, words.IDENTIFIER_WORDS)) + 3
 
 
 def _unit_after(
-    text: str, at: int, lexicon: _Lexicon, value: Decimal = Decimal(0)
+    text: str,
+    at: int,
+    lexicon: _Lexicon,
+    value: Decimal = Decimal(0),
+    sentence: tuple[int, int] | None = None,
 ) -> tuple[NumberKind, str, int] | None:
     """Percentage points, a percent sign or word, a currency or a unit just after a figure
-    (of `value`)."""
+    (of `value`, in the sentence at sentence[0]:sentence[1])."""
     found = lexicon.after.match(text, at)
     if found is None:
         return _glued_temperature(text, at, lexicon.language)
     # The outer group that matched: the alternatives are tried in the order of _lexicon's.
     if found.lastgroup == "points":
-        if value >= _MOST_POINTS and found.group().strip().lower() in words.PLAIN_POINT_WORDS:
-            return None  # an index or a score: "148,250 points" is a count
+        if found.group().strip().lower() in words.PLAIN_POINT_WORDS and (
+            value >= _MOST_POINTS
+            or sentence is None
+            or _PERCENTAGE_CONTEXT.search(text, *sentence) is None
+        ):
+            return None  # an index or a score: "148,250 points", "19 points" in a table
         return NumberKind.PERCENT, "pp", found.end()
     if found.lastgroup == "percent":
         return NumberKind.PERCENT, "%", found.end()
@@ -568,6 +577,17 @@ def _temperature_context(language: str) -> re.Pattern[str]:
 
 # A change of a hundred percentage points or more hardly happens; an index moves by that much.
 _MOST_POINTS = Decimal(100)
+# What makes plain "points" percentage points in a sentence: see numberwords.PERCENTAGE_CONTEXT.
+_PERCENTAGE_CONTEXT = re.compile(
+    rf"%|(?<![^\W\d_])(?:{'|'.join(map(re.escape, words.PERCENTAGE_CONTEXT))})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _sentence_span(starts: Sequence[int], offset: int, end: int) -> tuple[int, int]:
+    """The start and end of the sentence at `offset`, given every sentence's start."""
+    index = bisect_right(starts, offset)
+    return (starts[index - 1] if index else 0), (starts[index] if index < len(starts) else end)
 
 
 def _scale_of(language: str, word: str) -> int:
@@ -873,7 +893,11 @@ def _spelled_mention(
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
-    tail = None if ordinal else _unit_after(text, end, lexicon, value * scale_value)
+    tail = (
+        None
+        if ordinal
+        else _unit_after(text, end, lexicon, value * scale_value, (sentence.start, sentence.end))
+    )
     if tail is not None:
         kind, unit, end = tail
     return NumberMention(

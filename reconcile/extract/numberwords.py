@@ -338,9 +338,15 @@ POINT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "nl": ("procentpunt", "procentpunten"),
     }
 )
-# Point words that an index or a score counts too ("the Ibovespa closed at 148,250 points"):
-# read as percentage points only after a figure that can be a change of a percentage.
+# Point words that an index or a score counts too ("the Ibovespa closed at 148,250 points",
+# "Arsenal stay top with 19 points"): read as percentage points only after a figure that can
+# be a change of a percentage (under 100), in a sentence that speaks of a percentage or a rate
+# (PERCENTAGE_CONTEXT, or "%"): "rates fell 0.5 points", "a 9-point lead in the poll".
 PLAIN_POINT_WORDS = frozenset({"points"})
+PERCENTAGE_CONTEXT = (
+    "percent", "per cent", "pct", "percentage", "rate", "rates", "rating", "ratings",
+    "inflation", "unemployment", "jobless", "yield", "yields", "poll", "polls", "polling",
+)  # fmt: skip
 
 # Currency symbols and codes written before or after a figure -> the currency they name.
 # "$" alone is left as "$": dollars in the US, pesos in Latin America.
