@@ -163,10 +163,11 @@ def _special(
             found.append(_plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0), starts))
             insort(spans, (start, end))
     hour_nouns = words.HOUR_NOUNS.get(language, frozenset())
+    followers = words.HOUR_FOLLOWERS.get(language, frozenset())
     for start, end in runs:
         if (
             end - start <= 2
-            and times.is_bare_hour(text, start, end, hour_nouns)
+            and times.is_bare_hour(text, start, end, hour_nouns, followers)
             and not _inside(start, end, spans)
         ):
             found.append(_time(text, start, end, starts))

@@ -233,12 +233,42 @@ TIME_WORDS = (
 # is told from a count ("a las 16 empresas", "réduite à 16 heures") only by what is around it:
 # - a part of the day after it ("9 de la mañana", "9 heures du matin") makes it a time;
 # - after "à", "vers", "a las"..., an hour word makes it a time ("à 16 heures", "a las 21 hs");
-# - after an article that only an hour takes (Spanish "a las", Italian "alle", Portuguese
-#   "às"), the end of the clause does too ("a las 16."): a count goes on with its noun.
-HOUR_ARTICLES = ("a las", "a la", "hasta las", "desde las", "alle", "às", "até às")
+# - after an article that only an hour takes (Spanish "a las", Italian "alle", "dalle",
+#   Portuguese "às"), the end of the clause does too ("a las 16."), and so does a word that
+#   cannot be a counted noun (HOUR_FOLLOWERS: "alle 9 e chiude alle 18", "a las 9 y", "às 9
+#   no plenário"): a count goes on with its noun ("alle 9 squadre", "a las 16 empresas").
+HOUR_ARTICLES = ("a las", "a la", "hasta las", "desde las", "alle", "dalle", "às", "até às")
 HOUR_PREPOSITIONS = (
-    "à", "vers", "dès", "jusqu'à", "jusqu’à", "de las", "entre las", "das", "dalle", "entro le",
+    "à", "vers", "dès", "jusqu'à", "jusqu’à", "de las", "entre las", "das", "entro le",
     "tra le", "fra le", "om", "tegen",
+)  # fmt: skip
+# Words after such an hour that are no noun it could count: conjunctions, prepositions,
+# articles, a few adverbs and verbs. Not before a figure ("alle 9 e 30", "dalle 9 alle 12
+# unità"), where the second figure decides. Spanish "de" and Portuguese "de", "das" are left
+# out: "a las 3 de ellas" counts.
+HOUR_FOLLOWERS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "it": frozenset(
+            ("e", "ed", "o", "con", "in", "a", "ad", "al", "allo", "alla", "ai", "agli", "all'",
+             "all’", "da", "dal", "dallo", "dalla", "dai", "dagli", "dall'", "dall’", "di",
+             "del", "dello", "della", "dei", "degli", "dell'", "dell’", "su", "sul", "sulla",
+             "sull'", "sull’", "per", "tra", "fra", "nel", "nella", "nell'", "nell’", "il", "lo",
+             "la", "i", "gli", "le", "l'", "l’", "un", "una", "uno", "un'", "un’", "ma",
+             "quando", "mentre", "poi", "circa", "precise", "esatte", "ora", "è", "sarà", "si",
+             "ci", "non", "che", "come")
+        ),
+        "es": frozenset(
+            ("y", "e", "o", "u", "con", "en", "a", "al", "desde", "hasta", "para", "por",
+             "sobre", "tras", "el", "la", "los", "las", "un", "una", "pero", "cuando",
+             "mientras", "aproximadamente", "hora", "se", "no", "que", "como",
+             "será", "es")
+        ),
+        "pt": frozenset(
+            ("e", "ou", "com", "em", "no", "na", "nos", "nas", "a", "ao", "à", "para", "por",
+             "pelo", "pela", "o", "os", "as", "um", "uma", "mas", "quando", "enquanto", "até",
+             "desde", "hora", "se", "não", "que", "como", "será")
+        ),
+    }
 )  # fmt: skip
 HOUR_WORDS = ("horas", "hora", "hs", "hrs", "heures", "heure", "ore", "uur")
 # Words for "hours" written before the hour, which make the figure after them a time whatever

@@ -104,9 +104,12 @@ def before_hour_word(text: str, end: int) -> bool:
     return text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end) is not None
 
 
-def is_bare_hour(text: str, start: int, end: int, hour_nouns: frozenset[str]) -> bool:
+def is_bare_hour(
+    text: str, start: int, end: int, hour_nouns: frozenset[str], followers: frozenset[str]
+) -> bool:
     """Whether the one or two digits at start:end are an hour said without minutes or clock
-    word, as numberwords.HOUR_ARTICLES and HOUR_NOUNS explain."""
+    word, as numberwords.HOUR_ARTICLES, HOUR_NOUNS and HOUR_FOLLOWERS (`followers`, of the
+    document's language) explain."""
     if int(text[start:end]) > 24 or (start and text[start - 1] in ".,"):
         return False
     # Cheap tests first: a day part starts with a letter or a space after the hour, and
@@ -128,7 +131,20 @@ def is_bare_hour(text: str, start: int, end: int, hour_nouns: frozenset[str]) ->
         return False
     if _HOUR_WORD_AFTER.match(text, end):
         return True
-    return before.group("article") is not None and _CLAUSE_END.match(text, end) is not None
+    if before.group("article") is None:
+        return False
+    if _CLAUSE_END.match(text, end) is not None:
+        return True
+    follower = _FOLLOWER.match(text, end) if followers else None
+    return (
+        follower is not None
+        and follower["figure"] is None
+        and follower["word"].lower() in followers
+    )
+
+
+# The word after an hour, and a figure right after that word ("alle 9 e 30").
+_FOLLOWER = re.compile(r"\s+(?P<word>[^\W\d_]+['’]?)(?P<figure>\s*\d)?")
 
 
 # An hour, perhaps with its minutes, and what joins it to the time after it as a range.
