@@ -1433,6 +1433,22 @@ def test_a_count_after_an_hour_article_stays_a_count(
 
 
 @pytest.mark.parametrize(
+    ("locale", "text", "time", "counts"),
+    [
+        ("it", "Il traforo è chiuso dalle 17 per 15 settimane.", "17", ["15"]),
+        ("it", "Sono arrivati alle 9 con 12 ospiti.", "9", ["12"]),
+        ("es", "La sesión empieza a las 9 con 12 diputados.", "9", ["12"]),
+    ],
+)
+def test_a_figure_after_the_word_after_an_hour_leaves_the_hour_a_time(
+    tmp_path: Path, locale: str, text: str, time: str, counts: list[str]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is NumberKind.TIME] == [time]
+    assert [t for t, _ in values(tmp_path, locale, text)] == counts
+
+
+@pytest.mark.parametrize(
     ("translation", "expected"),
     [
         ("The museum opens at 9am and closes at 6pm.", []),

@@ -243,9 +243,11 @@ HOUR_PREPOSITIONS = (
     "tra le", "fra le", "om", "tegen",
 )  # fmt: skip
 # Words after such an hour that are no noun it could count: conjunctions, prepositions,
-# articles, a few adverbs and verbs. Not before a figure ("alle 9 e 30", "dalle 9 alle 12
-# unità"), where the second figure decides. Spanish "de" and Portuguese "de", "das" are left
-# out: "a las 3 de ellas" counts.
+# articles, a few adverbs and verbs ("alle 17 per 15 settimane"). Not those that may join the
+# hour to a figure after them (a range's link, FIGURE_JOINERS: "alle 9 e 30", "dalle 9 alle 12
+# unità"), where that figure decides. Spanish "de" and Portuguese "de", "das" are left out:
+# "a las 3 de ellas" counts.
+FIGURE_JOINERS = ("o", "ou", "u", "di", "del", "della", "dello", "dei", "degli")
 HOUR_FOLLOWERS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
         "it": frozenset(

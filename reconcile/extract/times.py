@@ -136,15 +136,24 @@ def is_bare_hour(
     if _CLAUSE_END.match(text, end) is not None:
         return True
     follower = _FOLLOWER.match(text, end) if followers else None
-    return (
-        follower is not None
-        and follower["figure"] is None
-        and follower["word"].lower() in followers
-    )
+    if follower is None:
+        return False
+    word = follower["word"].lower()
+    return word in followers and (follower["figure"] is None or word not in _JOINS_FIGURES)
 
 
 # The word after an hour, and a figure right after that word ("alle 9 e 30").
 _FOLLOWER = re.compile(r"\s+(?P<word>[^\W\d_]+['’]?)(?P<figure>\s*\d)?")
+# Words that may join the hour to a figure after it as two ends, two choices or a part of a
+# whole ("alle 9 e 30", "dalle 9 alle 12 unità", "alle 9 o 10", "alle 3 dei 10"): there the
+# figure after them decides, not the word.
+_JOINS_FIGURES = frozenset(
+    {
+        *(link for link in words.TIME_RANGE_LINKS if " " not in link),
+        *(link for links in words.RANGE_WORDS.values() for link in links),
+        *words.FIGURE_JOINERS,
+    }
+)
 
 
 # An hour, perhaps with its minutes, and what joins it to the time after it as a range.
