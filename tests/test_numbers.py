@@ -1170,6 +1170,15 @@ def test_cubic_metres_are_a_volume_not_a_length(tmp_path: Path, locale: str, tex
     )  # fmt: skip
 
 
+def test_a_unit_symbol_follows_a_link_word_only_after_a_scale_word(tmp_path: Path) -> None:
+    found = numbers(tmp_path, "pt-BR", "Foram 3 milhões de km e 2 mil de m³.")
+    assert [(n.value, n.unit) for n in found] == [(Decimal(3_000_000), "km"), (Decimal(2000), "m³")]
+    found = numbers(tmp_path, "en-GB", "Sales at 3 of FT's rivals fell, and 2 of M&S's shut.")
+    assert [(n.kind, n.unit) for n in found if n.value in (2, 3)] == [
+        (NumberKind.CARDINAL, ""), (NumberKind.CARDINAL, ""),
+    ]  # fmt: skip
+
+
 _DAM = {
     "pt_BR": "A estrutura armazena cerca de 13,4 milhões de metros cúbicos de rejeitos.",
     "es_ES": "La estructura almacena unos 13,4 millones de metros cúbicos de residuos.",

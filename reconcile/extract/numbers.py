@@ -77,6 +77,7 @@ class _Lexicon:
     range_link: re.Pattern[str]
     between: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     identifier_before: re.Pattern[str]
+    scaled_symbol: re.Pattern[str]  # a unit symbol after a scale word and a link: "de m³"
 
 
 def extract_numbers(
@@ -401,6 +402,8 @@ def _digit_mention(
         kind, unit = NumberKind.MONEY, currency_before[1]
     sentence = _sentence_span(starts, start, len(text))
     tail = _unit_after(text, cursor, lexicon, value * scale_value, sentence)
+    if tail is None and scale_word:
+        tail = _symbol_after_scale(text, cursor, lexicon)
     if (tail is not None and (kind is NumberKind.CARDINAL or tail[0] is NumberKind.MONEY)) or (
         tail is not None and tail[0] is NumberKind.PERCENT
     ):
@@ -574,6 +577,18 @@ def _temperature_context(language: str) -> re.Pattern[str]:
         rf"|(?<![^\W\d_])(?i:{'|'.join(words.MINUS_WORDS)}) {glued}"
         r"|\d[CF] ?\(\d+(?:[.,]\d+)?[CF]\)"
     )
+
+
+def _symbol_after_scale(
+    text: str, at: int, lexicon: _Lexicon
+) -> tuple[NumberKind, str, int] | None:
+    """A unit symbol after a scale word and a link ("13,4 milhões de m³")."""
+    found = lexicon.scaled_symbol.match(text, at)
+    if found is None:
+        return None
+    written = found["unit"]
+    symbol = words.UNIT_SYMBOLS.get(written) or words.UNIT_SYMBOLS.get(written.lower(), written)
+    return NumberKind.MEASURE, symbol, found.end()
 
 
 # A change of a hundred percentage points or more hardly happens; an index moves by that much.
@@ -899,6 +914,8 @@ def _spelled_mention(
         if ordinal
         else _unit_after(text, end, lexicon, value * scale_value, (sentence.start, sentence.end))
     )
+    if tail is None and scale_word:
+        tail = _symbol_after_scale(text, end, lexicon)
     if tail is not None:
         kind, unit, end = tail
     return NumberMention(
@@ -1024,9 +1041,9 @@ def _lexicon(language: str) -> _Lexicon:
         rf"\s?(?P<cur>{_alternation(symbols)})(?!\w)"
         rf"|\s+(?:(?:{links})\s*)?(?P<cur2>{_alternation(words.CURRENCY_WORDS[lang])})(?!\w)"
     )
-    # A symbol may follow a link as a word does: "13,4 milhões de m³", "3 millones de km".
+    units = _alternation(words.UNIT_SYMBOLS)
     measure = (
-        rf"(?:\s+(?:{links})\s*|\s?)(?P<unit>{_alternation(words.UNIT_SYMBOLS)})(?![\w/²])"
+        rf"\s?(?P<unit>{units})(?![\w/²])"
         rf"|\s+(?:(?:{links})\s*)?(?P<unit2>{_alternation(words.UNIT_WORDS[lang])})(?!\w)"
     )
     # One pattern, its alternatives in the order they are tried: one regex call per figure.
@@ -1042,6 +1059,9 @@ def _lexicon(language: str) -> _Lexicon:
         )
         for opener, joiner in words.BETWEEN_WORDS[lang]
     )
+    # After a scale word a symbol may follow a link as a unit word does: "13,4 milhões de m³".
+    # Only there: "3 of FT's rivals" is no measure in feet.
+    scaled_symbol = re.compile(rf"\s+(?:{links})\s*(?P<unit>{units})(?![\w/²])", re.IGNORECASE)
     identifier_before = re.compile(
         rf"(?:^|\s|\()(?:{_alternation(words.IDENTIFIER_WORDS)})\s?$", re.IGNORECASE
     )
@@ -1053,6 +1073,7 @@ def _lexicon(language: str) -> _Lexicon:
         range_link,
         between,
         identifier_before,
+        scaled_symbol,
     )
 
 
