@@ -120,7 +120,7 @@ def extract_numbers(
         for sentence in sentences:
             first = bisect_left(hits, sentence.start)
             if first < len(hits) and hits[first] < sentence.end:
-                found.extend(_spelled(text, sentence, lexicon, taken))
+                found.extend(_spelled(text, sentence, lexicon, taken, starts))
     found.sort(key=attrgetter("start", "end"))
     return tuple(_ranges(text, found, lexicon)), style if found else None
 
@@ -400,8 +400,7 @@ def _digit_mention(
     kind, unit = NumberKind.CARDINAL, ""
     if currency_before:
         kind, unit = NumberKind.MONEY, currency_before[1]
-    sentence = _sentence_span(starts, start, len(text))
-    tail = _unit_after(text, cursor, lexicon, value * scale_value, sentence)
+    tail = _unit_after(text, cursor, lexicon, value * scale_value, starts)
     if tail is None and scale_word:
         tail = _symbol_after_scale(text, cursor, lexicon)
     if (tail is not None and (kind is NumberKind.CARDINAL or tail[0] is NumberKind.MONEY)) or (
@@ -507,19 +506,21 @@ def _unit_after(
     at: int,
     lexicon: _Lexicon,
     value: Decimal = Decimal(0),
-    sentence: tuple[int, int] | None = None,
+    starts: Sequence[int] = (),
 ) -> tuple[NumberKind, str, int] | None:
     """Percentage points, a percent sign or word, a currency or a unit just after a figure
-    (of `value`, in the sentence at sentence[0]:sentence[1])."""
+    (of `value`; `starts`, the document's sentences' starts, find its sentence)."""
     found = lexicon.after.match(text, at)
     if found is None:
-        return _glued_temperature(text, at, lexicon.language)
+        if text[at : at + 1] in _GLUED_LETTERS:  # the cheap test first: most figures
+            return _glued_temperature(text, at, lexicon.language)
+        return None
     # The outer group that matched: the alternatives are tried in the order of _lexicon's.
     if found.lastgroup == "points":
         if found.group().strip().lower() in words.PLAIN_POINT_WORDS and (
             value >= _MOST_POINTS
-            or sentence is None
-            or _PERCENTAGE_CONTEXT.search(text, *sentence) is None
+            or not starts
+            or _PERCENTAGE_CONTEXT.search(text, *_sentence_span(starts, at, len(text))) is None
         ):
             return None  # an index or a score: "148,250 points", "19 points" in a table
         return NumberKind.PERCENT, "pp", found.end()
@@ -541,6 +542,7 @@ def _unit_after(
 # "minus 4C", "-3C", "93F": British house style glues the letter of a temperature's scale to
 # the figure, with no degree sign; the letter ends the word.
 _GLUED_UNITS = MappingProxyType({"C": "°C", "F": "°F"})
+_GLUED_LETTERS = frozenset(_GLUED_UNITS)
 _GLUED_LETTER = re.compile(r"[CF](?![^\W_])")
 
 
@@ -549,7 +551,7 @@ def _glued_temperature(text: str, at: int, language: str) -> tuple[NumberKind, s
     that speaks of temperatures: elsewhere "12C" is a seat or a class, as before."""
     letter = text[at : at + 1]
     if (
-        letter not in _GLUED_UNITS
+        letter not in _GLUED_LETTERS
         or not text[at - 1 : at].isdigit()
         or _GLUED_LETTER.match(text, at) is None
         or not _speaks_of_temperature(text, language)
@@ -647,20 +649,24 @@ class _Words:
 
 
 def _spelled(
-    text: str, sentence: Sentence, lexicon: _Lexicon, taken: Sequence[tuple[int, int]]
+    text: str,
+    sentence: Sentence,
+    lexicon: _Lexicon,
+    taken: Sequence[tuple[int, int]],
+    starts: Sequence[int],
 ) -> list[NumberMention]:
     """Numbers written in words, with a scale word or a unit after them."""
     language = lexicon.language
     if language not in words.SPELLED_LANGUAGES:
         return []
     taken = spans_within(taken, sentence.start, sentence.end)
-    words_in_order, starts, ends = split_words(_WORD, sentence.text, sentence.start)
+    words_in_order, word_starts, ends = split_words(_WORD, sentence.text, sentence.start)
     if not words_in_order:
         return []
     readings = _token_readings(language)
     readings.make_room()
     tokens = list(map(readings.__getitem__, words_in_order))
-    for index in _overlapped(starts, ends, taken):
+    for index in _overlapped(word_starts, ends, taken):
         if not tokens[index].blocked:
             tokens[index] = _Token(tokens[index].word, True)
     # The words that name a million or more: all of the sentence's words are read by now.
@@ -669,7 +675,7 @@ def _spelled(
         if readings.big_scales.isdisjoint(words_in_order)
         else [i for i, word in enumerate(words_in_order) if word in readings.big_scales]
     )
-    found = _Words(tokens, starts, ends)
+    found = _Words(tokens, word_starts, ends)
     mentions: list[NumberMention] = []
     used: set[int] = set()
     for occurrence in find_numbers(tokens, language, 0.0):
@@ -681,7 +687,7 @@ def _spelled(
         number = float(occurrence.value)
         value = Decimal(int(number)) if number.is_integer() else Decimal(str(number))
         mention = _spelled_mention(
-            text, found, first, last, value, bool(occurrence.is_ordinal), lexicon, sentence
+            text, found, first, last, value, bool(occurrence.is_ordinal), lexicon, sentence, starts
         )
         if mention is not None:
             mentions.append(mention)
@@ -697,7 +703,7 @@ def _spelled(
         if before in ones or before in halves:
             value = Decimal(halves.get(before, "1"))
             mention = _spelled_mention(
-                text, found, index - 1, index - 1, value, False, lexicon, sentence
+                text, found, index - 1, index - 1, value, False, lexicon, sentence, starts
             )
             if mention is not None and found.starts[index - 1] not in {m.start for m in mentions}:
                 mentions.append(mention)
@@ -887,6 +893,7 @@ def _spelled_mention(
     ordinal: bool,
     lexicon: _Lexicon,
     sentence: Sentence,
+    starts: Sequence[int],
 ) -> NumberMention | None:
     start, end = found.starts[first], found.ends[last]
     scale_word, scale_value = "", 1
@@ -909,11 +916,7 @@ def _spelled_mention(
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
-    tail = (
-        None
-        if ordinal
-        else _unit_after(text, end, lexicon, value * scale_value, (sentence.start, sentence.end))
-    )
+    tail = None if ordinal else _unit_after(text, end, lexicon, value * scale_value, starts)
     if tail is None and scale_word:
         tail = _symbol_after_scale(text, end, lexicon)
     if tail is not None:
