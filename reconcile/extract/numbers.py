@@ -22,6 +22,7 @@ from text_to_num import find_numbers
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
+from reconcile.extract import times
 from reconcile.extract.pieces import spans_within, split_words
 from reconcile.model import (
     DateMention,
@@ -37,39 +38,6 @@ _SPACES = "\u00a0\u202f"
 # A run of digits with the separators a figure may carry; split and checked by _readings.
 _NUMERAL = re.compile(r"(?<![\w.,/])(?:[-−](?=\d))?\d(?:[\d.,'’" + _SPACES + r"]*\d)?")
 _SPACE_GROUPED = re.compile(r"(?<![\w.,/])\d{1,3}(?: \d{3})+(?![\w.,]\d|\d)")
-# Times: "10:30", "10h30", "14h", "9 h 30" (French), "9.30 Uhr", "9.40am", "10 a.m.".
-_CLOCK = r"(?:\s?(?:a\.m\.|p\.m\.|am|pm|Uhr|h)(?![^\W_]))"
-_TIME = re.compile(
-    r"(?<![\w.,:])(?:[01]?\d|2[0-4])(?:"
-    rf":[0-5]\d(?::[0-5]\d)?{_CLOCK}?|h[0-5]\d(?!\d)|h(?![^\W_])|\.[0-5]\d{_CLOCK}"
-    rf"|\s?h\s[0-5]\d(?![.,]?\d)|{_CLOCK})"
-)
-# "9.40" is a time after a word such as "alle", "às", "at"; the clock form comes first
-# because scanning for the words at every position is slower than for digits.
-_CLOCK_FORM = re.compile(r"(?<![\w.,:])(?:[01]?\d|2[0-3])[.:h][0-5]\d(?![\d.,]\d|\s?%|\w)")
-_TIME_WORD_BEFORE = re.compile(
-    r"(?:^|\W)(?:" + "|".join(re.escape(w) for w in words.TIME_WORDS) + r")\s$", re.IGNORECASE
-)
-# An hour alone, "a las 16", "à 16 heures", "9 de la mañana": see numberwords.HOUR_ARTICLES.
-_HOUR_BEFORE = re.compile(
-    rf"(?:^|[^\w'’])(?:(?P<article>{'|'.join(map(re.escape, words.HOUR_ARTICLES))})"
-    rf"|{'|'.join(map(re.escape, words.HOUR_PREPOSITIONS))})\s$",
-    re.IGNORECASE,
-)
-_HOUR_WORD = rf"\s+(?:{'|'.join(map(re.escape, words.HOUR_WORDS))})(?!\w)"
-_HOUR_WORD_AFTER = re.compile(_HOUR_WORD, re.IGNORECASE)
-# The last word of each of those, for a cheap test before the pattern (that the word before
-# a figure ends with one: "(às" too, as the pattern takes any mark before the words).
-_HOUR_LAST = tuple(
-    sorted(
-        {phrase.split()[-1].lower() for phrase in (*words.HOUR_ARTICLES, *words.HOUR_PREPOSITIONS)}
-    )
-)
-_DAY_PART_AFTER = re.compile(
-    rf"(?:{_HOUR_WORD})?\s+(?:{'|'.join(map(re.escape, words.DAY_PARTS))})(?!\w)", re.IGNORECASE
-)
-# Where a clause ends, or a bracket opens ("a las 20 (hora argentina)"): no noun follows.
-_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?()»”\"](?!\d)|\n|$)")
 # Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs.
 _IDENTIFIER = re.compile(
     r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}|(?<![\d-])\d{4,5}-\d{4}(?![\d-])"
@@ -109,6 +77,7 @@ class _Lexicon:
     range_link: re.Pattern[str]
     between: tuple[tuple[re.Pattern[str], re.Pattern[str]], ...]
     identifier_before: re.Pattern[str]
+    scaled_symbol: re.Pattern[str]  # a unit symbol after a scale word and a link: "de m³"
 
 
 def extract_numbers(
@@ -151,7 +120,7 @@ def extract_numbers(
         for sentence in sentences:
             first = bisect_left(hits, sentence.start)
             if first < len(hits) and hits[first] < sentence.end:
-                found.extend(_spelled(text, sentence, lexicon, taken))
+                found.extend(_spelled(text, sentence, lexicon, taken, starts))
     found.sort(key=attrgetter("start", "end"))
     return tuple(_ranges(text, found, lexicon)), style if found else None
 
@@ -165,22 +134,22 @@ def _special(
 ) -> list[NumberMention]:
     """Times and identifiers: figures that are not quantities, kept apart from the rest.
 
-    Each pattern is tried only where a match can start (see _time_offsets and
+    Each pattern is tried only where a match can start (see times.time_offsets and
     _identifier_offsets), which finds what its finditer would, without the regex engine
     testing every offset of the document.
     """
     found: list[NumberMention] = []
     spans = sorted(dates)
-    hours = _time_offsets(text, runs)
+    hours = times.time_offsets(text, runs)
     lexicon = _lexicon(language)
     for pattern, kind, offsets in (
-        (_TIME, NumberKind.TIME, hours),
-        (_CLOCK_FORM, NumberKind.TIME, hours),
+        (times.TIME, NumberKind.TIME, hours),
+        (times.CLOCK_FORM, NumberKind.TIME, hours),
         (_IDENTIFIER, NumberKind.IDENTIFIER, _identifier_offsets(text, runs)),
     ):
         for match in matches_at(pattern, text, offsets):
             start, end = match.span()
-            if pattern is _CLOCK_FORM and not _is_clock_time(text, start, end, lexicon):
+            if pattern is times.CLOCK_FORM and not _is_clock_time(text, start, end, lexicon):
                 continue
             if not _inside(start, end, spans):
                 if kind is NumberKind.TIME:
@@ -195,10 +164,11 @@ def _special(
             found.append(_plain(text, start, end, NumberKind.IDENTIFIER, Decimal(0), starts))
             insort(spans, (start, end))
     hour_nouns = words.HOUR_NOUNS.get(language, frozenset())
+    followers = words.HOUR_FOLLOWERS.get(language, frozenset())
     for start, end in runs:
         if (
             end - start <= 2
-            and _is_bare_hour(text, start, end, hour_nouns)
+            and times.is_bare_hour(text, start, end, hour_nouns, followers)
             and not _inside(start, end, spans)
         ):
             found.append(_time(text, start, end, starts))
@@ -206,7 +176,7 @@ def _special(
     # Last, as the first end of a range takes its clock word from the second, whatever made
     # that a time: "Zwischen 0.00 und 24.00 Uhr", "von 10 bis 22 Uhr", "de 10 à 18 heures".
     for second in [m for m in found if m.kind is NumberKind.TIME]:
-        first = _first_end(text, second.start)
+        first = times.first_end(text, second.start)
         if first is not None and not _inside(*first, spans):
             found.append(_time(text, *first, starts))
             insort(spans, first)
@@ -216,142 +186,18 @@ def _special(
 def _time(text: str, start: int, end: int, starts: Sequence[int]) -> NumberMention:
     """A time of day, its value in minutes after midnight; `alternative` holds the other half
     of the day's reading when nothing says which half it is in ("alle 4": 4:00 or 16:00)."""
-    minutes, other = clock_minutes(text, start, end)
+    minutes, other = times.clock_minutes(text, start, end)
     mention = _plain(text, start, end, NumberKind.TIME, Decimal(minutes), starts)
     return mention if other is None else replace(mention, alternative=Decimal(other))
-
-
-# The hour and minutes of a time as _TIME, _CLOCK_FORM and _is_bare_hour find it: "18h30",
-# "6:30 p.m.", "14.30 Uhr", "9 h 30", "16".
-_HOUR_MINUTES = re.compile(r"(\d{1,2})(?:(?::|\.|\s?h\s?)([0-5]\d))?")
-_MERIDIEM = re.compile(r"(?<![^\W\d_])([ap])\.?m(?!\w)", re.IGNORECASE)
-_DAY_HALVES = {part.lower(): half for part, half in words.DAY_HALVES.items()}
-_DAY_HALF_AFTER = re.compile(
-    rf"(?:{_HOUR_WORD})?,?\s+(?P<half>{'|'.join(map(re.escape, words.DAY_HALVES))})(?!\w)",
-    re.IGNORECASE,
-)
-_DAY, _HALF_DAY = 24 * 60, 12 * 60
-
-
-def clock_minutes(text: str, start: int, end: int) -> tuple[int, int | None]:
-    """The minutes after midnight of the time at start:end, and those of the other half of
-    the day when nothing settles which half: "18h30" 1110; "4 pm", "4 Uhr nachmittags" 960;
-    "alle 4" 240 or 960. An hour past 12, hour 0 or a leading zero ("08:00") settles it."""
-    match = _HOUR_MINUTES.match(text, start, end)
-    if match is None:
-        return 0, None
-    hour, minutes = int(match[1]), int(match[2] or 0)
-    half = _half_of_day(text, match.end(), end)
-    if half == "night":  # "10 de la noche" is 22:00, "2 da madrugada" 2:00
-        half = "pm" if 6 <= hour < 12 else "am"
-    if half is not None and hour <= 12:
-        hour = hour % 12 + (12 if half == "pm" else 0)  # "12 a.m." is midnight
-    value = (hour * 60 + minutes) % _DAY  # "24.00 Uhr" is midnight
-    settled = half is not None or hour == 0 or hour > 12 or match[1].startswith("0")
-    return value, None if settled else (value + _HALF_DAY) % _DAY
-
-
-def hour_readings(hour: int) -> tuple[int, ...]:
-    """The minutes after midnight an hour said alone may mean ("alle 4": 4:00 or 16:00), as
-    clock_minutes reads it: hour 0 and an hour past 12 settle the half of the day."""
-    value = hour * 60 % _DAY
-    return (value,) if hour == 0 or hour > 12 else (value, (value + _HALF_DAY) % _DAY)
-
-
-def _half_of_day(text: str, after_hour: int, end: int) -> str | None:
-    """Which half of the day ("am", "pm", "night"): "p.m." in the time, or a day part after it."""
-    meridiem = _MERIDIEM.search(text, after_hour, end)
-    if meridiem is not None:
-        return "am" if meridiem[1] in "aA" else "pm"
-    part = _DAY_HALF_AFTER.match(text, end)
-    return _DAY_HALVES[part["half"].lower()] if part is not None else None
-
-
-def after_time_word(text: str, start: int) -> bool:
-    """Whether a figure at `start` follows a word that times take ("alle", "às", "um")."""
-    return _TIME_WORD_BEFORE.search(text, max(0, start - 16), start) is not None
-
-
-def hour_context(text: str, start: int, end: int) -> bool:
-    """Whether a figure at start:end stands where an hour may: after a word that times take
-    ("alle 16", "las 8") or before an hour word ("de 8 a 20 horas")."""
-    return after_time_word(text, start) or _before_hour_word(text, end)
-
-
-def _before_hour_word(text: str, end: int) -> bool:
-    return text[end : end + 1].isspace() and _HOUR_WORD_AFTER.match(text, end) is not None
 
 
 def _is_clock_time(text: str, start: int, end: int, lexicon: _Lexicon) -> bool:
     """Whether a clock form ("9.40", "20.00") is a time: after a word that times take ("alle",
     "las") or before an hour word ("20.00 horas"), and not before what a quantity is counted
     in ("de las 3.45 toneladas", "7.50 millones" in es-MX)."""
-    if not after_time_word(text, start) and not _before_hour_word(text, end):
+    if not times.after_time_word(text, start) and not times.before_hour_word(text, end):
         return False
     return _unit_after(text, end, lexicon) is None and lexicon.scale.match(text, end) is None
-
-
-def _is_bare_hour(text: str, start: int, end: int, hour_nouns: frozenset[str]) -> bool:
-    """Whether the one or two digits at start:end are an hour said without minutes or clock
-    word, as numberwords.HOUR_ARTICLES and HOUR_NOUNS explain."""
-    if int(text[start:end]) > 24 or (start and text[start - 1] in ".,"):
-        return False
-    # Cheap tests first: a day part starts with a letter or a space after the hour, and
-    # the word before an hour ends with a space.
-    if text[end : end + 1].isspace() and _DAY_PART_AFTER.match(text, end):
-        return True
-    if not text[start - 1 : start].isspace():
-        return False
-    last = text[max(0, start - 12) : start].split()
-    if not last:
-        return False
-    word = last[-1].lower()
-    if word in hour_nouns:
-        return True  # "alle ore 10"
-    if not word.endswith(_HOUR_LAST):
-        return False
-    before = _HOUR_BEFORE.search(text, max(0, start - 16), start)
-    if before is None:
-        return False
-    if _HOUR_WORD_AFTER.match(text, end):
-        return True
-    return before.group("article") is not None and _CLAUSE_END.match(text, end) is not None
-
-
-# An hour, perhaps with its minutes, and what joins it to the time after it as a range.
-_FIRST_END = re.compile(
-    r"(?<![\w.,:])(?P<hour>(?:[01]?\d|2[0-4])(?:[.:h][0-5]\d)?)"
-    rf"(?:\s?[-–—]\s?|\s+(?:{'|'.join(map(re.escape, words.TIME_RANGE_LINKS))})\s+)$",
-    re.IGNORECASE,
-)
-_FIRST_END_REACH = 5 + max(map(len, words.TIME_RANGE_LINKS)) + 4  # "24.00", link, spaces
-
-
-def _first_end(text: str, second: int) -> tuple[int, int] | None:
-    """The span of the hour that opens a range of times whose second end starts at `second`."""
-    if second < 2 or not (text[second - 1].isspace() or text[second - 1] in "-–—"):
-        return None
-    match = _FIRST_END.search(text, max(0, second - _FIRST_END_REACH), second)
-    return match.span("hour") if match is not None else None
-
-
-# What follows the hour of a time, as _TIME and _CLOCK_FORM spell it: ":", "h" or "." ("10:30",
-# "14h", "9.30"), or a clock word, perhaps after a space ("9am", "10 a.m.", "9 Uhr").
-_AFTER_HOUR = frozenset(":h.apU")
-_CLOCK_INITIALS = frozenset("apUh")
-
-
-def _time_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]:
-    """Where a time can start: a run of one or two digits, followed as _AFTER_HOUR says."""
-    offsets = []
-    for start, end in runs:
-        if end - start <= 2:
-            follow = text[end : end + 2]
-            if follow[:1] in _AFTER_HOUR or (
-                follow[:1].isspace() and follow[1:] in _CLOCK_INITIALS
-            ):
-                offsets.append(start)
-    return offsets
 
 
 def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]:
@@ -554,7 +400,9 @@ def _digit_mention(
     kind, unit = NumberKind.CARDINAL, ""
     if currency_before:
         kind, unit = NumberKind.MONEY, currency_before[1]
-    tail = _unit_after(text, cursor, lexicon, value * scale_value)
+    tail = _unit_after(text, cursor, lexicon, value * scale_value, starts)
+    if tail is None and scale_word:
+        tail = _symbol_after_scale(text, cursor, lexicon)
     if (tail is not None and (kind is NumberKind.CARDINAL or tail[0] is NumberKind.MONEY)) or (
         tail is not None and tail[0] is NumberKind.PERCENT
     ):
@@ -654,17 +502,27 @@ _WORD_BEFORE = max(map(len, words.IDENTIFIER_WORDS)) + 3
 
 
 def _unit_after(
-    text: str, at: int, lexicon: _Lexicon, value: Decimal = Decimal(0)
+    text: str,
+    at: int,
+    lexicon: _Lexicon,
+    value: Decimal = Decimal(0),
+    starts: Sequence[int] = (),
 ) -> tuple[NumberKind, str, int] | None:
     """Percentage points, a percent sign or word, a currency or a unit just after a figure
-    (of `value`)."""
+    (of `value`; `starts`, the document's sentences' starts, find its sentence)."""
     found = lexicon.after.match(text, at)
     if found is None:
+        if text[at : at + 1] in _GLUED_LETTERS:  # the cheap test first: most figures
+            return _glued_temperature(text, at, lexicon.language)
         return None
     # The outer group that matched: the alternatives are tried in the order of _lexicon's.
     if found.lastgroup == "points":
-        if value >= _MOST_POINTS and found.group().strip().lower() in words.PLAIN_POINT_WORDS:
-            return None  # an index or a score: "148,250 points" is a count
+        if found.group().strip().lower() in words.PLAIN_POINT_WORDS and (
+            value >= _MOST_POINTS
+            or not starts
+            or _PERCENTAGE_CONTEXT.search(text, *_sentence_span(starts, at, len(text))) is None
+        ):
+            return None  # an index or a score: "148,250 points", "19 points" in a table
         return NumberKind.PERCENT, "pp", found.end()
     if found.lastgroup == "percent":
         return NumberKind.PERCENT, "%", found.end()
@@ -681,8 +539,73 @@ def _unit_after(
     return NumberKind.MEASURE, symbol, found.end()
 
 
+# "minus 4C", "-3C", "93F": British house style glues the letter of a temperature's scale to
+# the figure, with no degree sign; the letter ends the word.
+_GLUED_UNITS = MappingProxyType({"C": "°C", "F": "°F"})
+_GLUED_LETTERS = frozenset(_GLUED_UNITS)
+_GLUED_LETTER = re.compile(r"[CF](?![^\W_])")
+
+
+def _glued_temperature(text: str, at: int, language: str) -> tuple[NumberKind, str, int] | None:
+    """A temperature whose unit is a letter glued to the figure ("minus 4C"), in a document
+    that speaks of temperatures: elsewhere "12C" is a seat or a class, as before."""
+    letter = text[at : at + 1]
+    if (
+        letter not in _GLUED_LETTERS
+        or not text[at - 1 : at].isdigit()
+        or _GLUED_LETTER.match(text, at) is None
+        or not _speaks_of_temperature(text, language)
+    ):
+        return None
+    return NumberKind.MEASURE, _GLUED_UNITS[letter], at + 1
+
+
+@lru_cache(maxsize=4)
+def _speaks_of_temperature(text: str, language: str) -> bool:
+    """Whether a document speaks of temperatures: a weather word of its language, a degree
+    sign, or a figure with "C" or "F" glued on that has a sign ("-3C", "minus 4C") or its
+    conversion beside it ("34C (93F)"). Read once per document, at its first such figure."""
+    return _temperature_context(language).search(text) is not None
+
+
+@cache
+def _temperature_context(language: str) -> re.Pattern[str]:
+    weather = _alternation(words.TEMPERATURE_WORDS.get(language, words.TEMPERATURE_WORDS["en"]))
+    glued = r"\d+(?:[.,]\d+)?[CF](?![^\W_])"
+    return re.compile(
+        rf"(?<![^\W\d_])(?i:{weather})(?![^\W\d_])"
+        r"|°\s?[CF](?![^\W_])|ºC|ºF"
+        rf"|(?<![\w.,])[-−+]{glued}"
+        rf"|(?<![^\W\d_])(?i:{'|'.join(words.MINUS_WORDS)}) {glued}"
+        r"|\d[CF] ?\(\d+(?:[.,]\d+)?[CF]\)"
+    )
+
+
+def _symbol_after_scale(
+    text: str, at: int, lexicon: _Lexicon
+) -> tuple[NumberKind, str, int] | None:
+    """A unit symbol after a scale word and a link ("13,4 milhões de m³")."""
+    found = lexicon.scaled_symbol.match(text, at)
+    if found is None:
+        return None
+    written = found["unit"]
+    symbol = words.UNIT_SYMBOLS.get(written) or words.UNIT_SYMBOLS.get(written.lower(), written)
+    return NumberKind.MEASURE, symbol, found.end()
+
+
 # A change of a hundred percentage points or more hardly happens; an index moves by that much.
 _MOST_POINTS = Decimal(100)
+# What makes plain "points" percentage points in a sentence: see numberwords.PERCENTAGE_CONTEXT.
+_PERCENTAGE_CONTEXT = re.compile(
+    rf"%|(?<![^\W\d_])(?:{'|'.join(map(re.escape, words.PERCENTAGE_CONTEXT))})(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def _sentence_span(starts: Sequence[int], offset: int, end: int) -> tuple[int, int]:
+    """The start and end of the sentence at `offset`, given every sentence's start."""
+    index = bisect_right(starts, offset)
+    return (starts[index - 1] if index else 0), (starts[index] if index < len(starts) else end)
 
 
 def _scale_of(language: str, word: str) -> int:
@@ -726,20 +649,24 @@ class _Words:
 
 
 def _spelled(
-    text: str, sentence: Sentence, lexicon: _Lexicon, taken: Sequence[tuple[int, int]]
+    text: str,
+    sentence: Sentence,
+    lexicon: _Lexicon,
+    taken: Sequence[tuple[int, int]],
+    starts: Sequence[int],
 ) -> list[NumberMention]:
     """Numbers written in words, with a scale word or a unit after them."""
     language = lexicon.language
     if language not in words.SPELLED_LANGUAGES:
         return []
     taken = spans_within(taken, sentence.start, sentence.end)
-    words_in_order, starts, ends = split_words(_WORD, sentence.text, sentence.start)
+    words_in_order, word_starts, ends = split_words(_WORD, sentence.text, sentence.start)
     if not words_in_order:
         return []
     readings = _token_readings(language)
     readings.make_room()
     tokens = list(map(readings.__getitem__, words_in_order))
-    for index in _overlapped(starts, ends, taken):
+    for index in _overlapped(word_starts, ends, taken):
         if not tokens[index].blocked:
             tokens[index] = _Token(tokens[index].word, True)
     # The words that name a million or more: all of the sentence's words are read by now.
@@ -748,7 +675,7 @@ def _spelled(
         if readings.big_scales.isdisjoint(words_in_order)
         else [i for i, word in enumerate(words_in_order) if word in readings.big_scales]
     )
-    found = _Words(tokens, starts, ends)
+    found = _Words(tokens, word_starts, ends)
     mentions: list[NumberMention] = []
     used: set[int] = set()
     for occurrence in find_numbers(tokens, language, 0.0):
@@ -760,7 +687,7 @@ def _spelled(
         number = float(occurrence.value)
         value = Decimal(int(number)) if number.is_integer() else Decimal(str(number))
         mention = _spelled_mention(
-            text, found, first, last, value, bool(occurrence.is_ordinal), lexicon, sentence
+            text, found, first, last, value, bool(occurrence.is_ordinal), lexicon, sentence, starts
         )
         if mention is not None:
             mentions.append(mention)
@@ -776,7 +703,7 @@ def _spelled(
         if before in ones or before in halves:
             value = Decimal(halves.get(before, "1"))
             mention = _spelled_mention(
-                text, found, index - 1, index - 1, value, False, lexicon, sentence
+                text, found, index - 1, index - 1, value, False, lexicon, sentence, starts
             )
             if mention is not None and found.starts[index - 1] not in {m.start for m in mentions}:
                 mentions.append(mention)
@@ -966,6 +893,7 @@ def _spelled_mention(
     ordinal: bool,
     lexicon: _Lexicon,
     sentence: Sentence,
+    starts: Sequence[int],
 ) -> NumberMention | None:
     start, end = found.starts[first], found.ends[last]
     scale_word, scale_value = "", 1
@@ -988,7 +916,9 @@ def _spelled_mention(
     if value == 1 and not scale_word:
         return None  # "one", "un", "a": an article far more often than a count
     kind, unit = (NumberKind.ORDINAL if ordinal else NumberKind.CARDINAL), ""
-    tail = None if ordinal else _unit_after(text, end, lexicon, value * scale_value)
+    tail = None if ordinal else _unit_after(text, end, lexicon, value * scale_value, starts)
+    if tail is None and scale_word:
+        tail = _symbol_after_scale(text, end, lexicon)
     if tail is not None:
         kind, unit, end = tail
     return NumberMention(
@@ -1114,8 +1044,9 @@ def _lexicon(language: str) -> _Lexicon:
         rf"\s?(?P<cur>{_alternation(symbols)})(?!\w)"
         rf"|\s+(?:(?:{links})\s*)?(?P<cur2>{_alternation(words.CURRENCY_WORDS[lang])})(?!\w)"
     )
+    units = _alternation(words.UNIT_SYMBOLS)
     measure = (
-        rf"\s?(?P<unit>{_alternation(words.UNIT_SYMBOLS)})(?![\w/²])"
+        rf"\s?(?P<unit>{units})(?![\w/²])"
         rf"|\s+(?:(?:{links})\s*)?(?P<unit2>{_alternation(words.UNIT_WORDS[lang])})(?!\w)"
     )
     # One pattern, its alternatives in the order they are tried: one regex call per figure.
@@ -1131,6 +1062,9 @@ def _lexicon(language: str) -> _Lexicon:
         )
         for opener, joiner in words.BETWEEN_WORDS[lang]
     )
+    # After a scale word a symbol may follow a link as a unit word does: "13,4 milhões de m³".
+    # Only there: "3 of FT's rivals" is no measure in feet.
+    scaled_symbol = re.compile(rf"\s+(?:{links})\s*(?P<unit>{units})(?![\w/²])", re.IGNORECASE)
     identifier_before = re.compile(
         rf"(?:^|\s|\()(?:{_alternation(words.IDENTIFIER_WORDS)})\s?$", re.IGNORECASE
     )
@@ -1142,6 +1076,7 @@ def _lexicon(language: str) -> _Lexicon:
         range_link,
         between,
         identifier_before,
+        scaled_symbol,
     )
 
 

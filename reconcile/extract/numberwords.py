@@ -233,12 +233,44 @@ TIME_WORDS = (
 # is told from a count ("a las 16 empresas", "réduite à 16 heures") only by what is around it:
 # - a part of the day after it ("9 de la mañana", "9 heures du matin") makes it a time;
 # - after "à", "vers", "a las"..., an hour word makes it a time ("à 16 heures", "a las 21 hs");
-# - after an article that only an hour takes (Spanish "a las", Italian "alle", Portuguese
-#   "às"), the end of the clause does too ("a las 16."): a count goes on with its noun.
-HOUR_ARTICLES = ("a las", "a la", "hasta las", "desde las", "alle", "às", "até às")
+# - after an article that only an hour takes (Spanish "a las", Italian "alle", "dalle",
+#   Portuguese "às"), the end of the clause does too ("a las 16."), and so does a word that
+#   cannot be a counted noun (HOUR_FOLLOWERS: "alle 9 e chiude alle 18", "a las 9 y", "às 9
+#   no plenário"): a count goes on with its noun ("alle 9 squadre", "a las 16 empresas").
+HOUR_ARTICLES = ("a las", "a la", "hasta las", "desde las", "alle", "dalle", "às", "até às")
 HOUR_PREPOSITIONS = (
-    "à", "vers", "dès", "jusqu'à", "jusqu’à", "de las", "entre las", "das", "dalle", "entro le",
+    "à", "vers", "dès", "jusqu'à", "jusqu’à", "de las", "entre las", "das", "entro le",
     "tra le", "fra le", "om", "tegen",
+)  # fmt: skip
+# Words after such an hour that are no noun it could count: conjunctions, prepositions,
+# articles, a few adverbs and verbs ("alle 17 per 15 settimane"). Not those that may join the
+# hour to a figure after them (a range's link, FIGURE_JOINERS: "alle 9 e 30", "dalle 9 alle 12
+# unità"), where that figure decides. Spanish "de" and Portuguese "de", "das" are left out:
+# "a las 3 de ellas" counts.
+FIGURE_JOINERS = ("o", "ou", "u", "di", "del", "della", "dello", "dei", "degli")
+HOUR_FOLLOWERS: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "it": frozenset(
+            ("e", "ed", "o", "con", "in", "a", "ad", "al", "allo", "alla", "ai", "agli", "all'",
+             "all’", "da", "dal", "dallo", "dalla", "dai", "dagli", "dall'", "dall’", "di",
+             "del", "dello", "della", "dei", "degli", "dell'", "dell’", "su", "sul", "sulla",
+             "sull'", "sull’", "per", "tra", "fra", "nel", "nella", "nell'", "nell’", "il", "lo",
+             "la", "i", "gli", "le", "l'", "l’", "un", "una", "uno", "un'", "un’", "ma",
+             "quando", "mentre", "poi", "circa", "precise", "esatte", "ora", "è", "sarà", "si",
+             "ci", "non", "che", "come")
+        ),
+        "es": frozenset(
+            ("y", "e", "o", "u", "con", "en", "a", "al", "desde", "hasta", "para", "por",
+             "sobre", "tras", "el", "la", "los", "las", "un", "una", "pero", "cuando",
+             "mientras", "aproximadamente", "hora", "se", "no", "que", "como",
+             "será", "es")
+        ),
+        "pt": frozenset(
+            ("e", "ou", "com", "em", "no", "na", "nos", "nas", "a", "ao", "à", "para", "por",
+             "pelo", "pela", "o", "os", "as", "um", "uma", "mas", "quando", "enquanto", "até",
+             "desde", "hora", "se", "não", "que", "como", "será")
+        ),
+    }
 )  # fmt: skip
 HOUR_WORDS = ("horas", "hora", "hs", "hrs", "heures", "heure", "ore", "uur")
 # Words for "hours" written before the hour, which make the figure after them a time whatever
@@ -338,9 +370,15 @@ POINT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "nl": ("procentpunt", "procentpunten"),
     }
 )
-# Point words that an index or a score counts too ("the Ibovespa closed at 148,250 points"):
-# read as percentage points only after a figure that can be a change of a percentage.
+# Point words that an index or a score counts too ("the Ibovespa closed at 148,250 points",
+# "Arsenal stay top with 19 points"): read as percentage points only after a figure that can
+# be a change of a percentage (under 100), in a sentence that speaks of a percentage or a rate
+# (PERCENTAGE_CONTEXT, or "%"): "rates fell 0.5 points", "a 9-point lead in the poll".
 PLAIN_POINT_WORDS = frozenset({"points"})
+PERCENTAGE_CONTEXT = (
+    "percent", "per cent", "pct", "percentage", "rate", "rates", "rating", "ratings",
+    "inflation", "unemployment", "jobless", "yield", "yields", "poll", "polls", "polling",
+)  # fmt: skip
 
 # Currency symbols and codes written before or after a figure -> the currency they name.
 # "$" alone is left as "$": dollars in the US, pesos in Latin America.
@@ -478,6 +516,9 @@ _U = {
     "ha": Unit("ha", "area", 1e4),
     "acres": Unit("acres", "area", 4046.8564224),
     "l": Unit("l", "volume", 1.0),
+    "m³": Unit("m³", "volume", 1000.0),
+    "hm³": Unit("hm³", "volume", 1e9),  # a cubic hectometre, Spain's reservoirs
+    "ft³": Unit("ft³", "volume", 28.316846592),
     "gal": Unit("gal", "volume", 3.785411784),
 }
 UNITS: Mapping[str, Unit] = MappingProxyType(_U)
@@ -488,6 +529,10 @@ UNIT_SYMBOLS: Mapping[str, str] = MappingProxyType(
         "km/h": "km/h",
         "km²": "km²",
         "km2": "km²",
+        "hm³": "hm³",
+        "hm3": "hm³",
+        "m³": "m³",
+        "m3": "m³",
         "km": "km",
         "mph": "mph",
         "cm": "cm",
@@ -537,6 +582,11 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "square kilometers": "km²",
             "litres": "l",
             "liters": "l",
+            "cubic metres": "m³",
+            "cubic meters": "m³",
+            "cubic metre": "m³",
+            "cubic meter": "m³",
+            "cubic feet": "ft³",
             "gallons": "gal",
         },
         "pt": {
@@ -554,6 +604,10 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hectares": "ha",
             "quilômetros quadrados": "km²",
             "litros": "l",
+            "metros cúbicos": "m³",
+            "metro cúbico": "m³",
+            "hectômetros cúbicos": "hm³",
+            "hectómetros cúbicos": "hm³",
         },
         "es": {
             "kilómetros": "km",
@@ -569,6 +623,9 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hectáreas": "ha",
             "kilómetros cuadrados": "km²",
             "litros": "l",
+            "metros cúbicos": "m³",
+            "metro cúbico": "m³",
+            "hectómetros cúbicos": "hm³",
         },
         "fr": {
             "kilomètres": "km",
@@ -584,6 +641,8 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hectares": "ha",
             "kilomètres carrés": "km²",
             "litres": "l",
+            "mètres cubes": "m³",
+            "mètre cube": "m³",
         },
         "de": {
             "kilometer": "km",
@@ -602,6 +661,8 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "hektar": "ha",
             "quadratkilometer": "km²",
             "liter": "l",
+            "kubikmeter": "m³",
+            "kubikmetern": "m³",
         },
         "it": {
             "chilometri": "km",
@@ -616,6 +677,8 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "tonnellate": "t",
             "ettari": "ha",
             "litri": "l",
+            "metri cubi": "m³",
+            "metro cubo": "m³",
         },
         "nl": {
             "kilometer": "km",
@@ -627,6 +690,7 @@ UNIT_WORDS: Mapping[str, Mapping[str, str]] = MappingProxyType(
             "ton": "t",
             "hectare": "ha",
             "liter": "l",
+            "kubieke meter": "m³",
         },
     }
 )
@@ -658,6 +722,49 @@ BETWEEN_WORDS: Mapping[str, tuple[tuple[str, str], ...]] = MappingProxyType(
 
 # Words before a figure that make it an identifier: "Lei nº 14.133", "No. 5", "Nr. 12".
 IDENTIFIER_WORDS = ("nº", "n.º", "n°", "no.", "nr.", "núm.", "num.", "número", "number", "isbn")
+
+# Words that tell a document speaks of the weather, where a figure with "C" or "F" glued on
+# ("minus 4C", "highs of 25C", British house style) is a temperature and not a code such as
+# "seat 12C" or Italian "la 4C" (a school class). See numbers._speaks_of_temperature.
+TEMPERATURE_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": (
+            "temperature", "temperatures", "degree", "degrees", "celsius", "centigrade",
+            "fahrenheit", "thermometer", "thermometers", "mercury", "heat", "heatwave",
+            "heatwaves", "hotter", "hottest", "warm", "warmer", "warmest", "cold", "colder",
+            "coldest", "chill", "chilly", "freezing", "frost", "frosts", "frosty", "snow",
+            "weather", "forecast", "forecasters", "highs", "lows", "Met Office",
+        ),
+        "pt": (
+            "temperatura", "temperaturas", "graus", "celsius", "termômetro", "termômetros",
+            "termómetro", "termómetros", "calor", "frio", "geada", "geadas", "neve", "máxima",
+            "máximas", "mínima", "mínimas", "meteorologia",
+        ),
+        "es": (
+            "temperatura", "temperaturas", "grados", "celsius", "termómetro", "termómetros",
+            "calor", "frío", "helada", "heladas", "nieve", "máxima", "máximas", "mínima",
+            "mínimas", "Aemet", "meteorología",
+        ),
+        "fr": (
+            "température", "températures", "degrés", "celsius", "thermomètre", "thermomètres",
+            "chaleur", "froid", "canicule", "gel", "gelée", "gelées", "neige", "maximales",
+            "minimales", "météo",
+        ),
+        "de": (
+            "Temperatur", "Temperaturen", "Grad", "Celsius", "Thermometer", "Hitze",
+            "Hitzewelle", "Kälte", "Frost", "Schnee", "Höchstwerte", "Tiefstwerte", "Wetter",
+            "Wetterdienst",
+        ),
+        "it": (
+            "temperatura", "temperature", "gradi", "celsius", "termometro", "caldo", "freddo",
+            "gelo", "gelate", "neve", "massime", "minime", "meteo",
+        ),
+        "nl": (
+            "temperatuur", "temperaturen", "graden", "celsius", "thermometer", "hitte",
+            "hittegolf", "kou", "vorst", "sneeuw", "weer", "KNMI",
+        ),
+    }
+)  # fmt: skip
 
 # Words for a temperature's minus sign: "minus 3 Grad" is "-3 °C". Read only before a
 # temperature, where "menos" cannot be "less": "pelo menos 3 graus" ("at least") is kept apart

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import NamedTuple
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
-from reconcile.extract.numbers import hour_context, hour_readings, reading_under
+from reconcile.extract.numbers import reading_under
+from reconcile.extract.times import hour_context, hour_readings
 from reconcile.model import (
     Bead,
     CheckedStory,
@@ -18,6 +19,7 @@ from reconcile.model import (
     Finding,
     NumberKind,
     NumberMention,
+    NumberStyle,
     Severity,
 )
 from reconcile.rules.base import Rule, per_story
@@ -80,15 +82,39 @@ class _Comparison:
     missing: tuple[NumberMention, ...]
 
 
-def _side(document: Document) -> _Side:
+def _side(document: Document, *, source: bool = False) -> _Side:
+    """A version's figures by sentence. A source whose own usage settles its decimal mark
+    keeps only the reading it was written for (see _settled_usage)."""
     by_sentence: dict[int, list[NumberMention]] = {}
     times: dict[int, list[NumberMention]] = {}
+    own_reading = source and _settled_usage(document.number_style)
     for number in document.numbers:
         if number.kind in _COMPARED:
+            if own_reading and number.alternative is not None:
+                number = replace(number, alternative=None)
             by_sentence.setdefault(number.sentence, []).append(number)
         elif number.kind is NumberKind.TIME:
             times.setdefault(number.sentence, []).append(number)
     return _Side(document, by_sentence, times)
+
+
+def _settled_usage(style: NumberStyle | None) -> bool:
+    """Whether a document leaves no doubt which mark is its decimal: its unambiguous figures
+    all use one ("3,5 %", "1.200.000"), not against a locale that fixes the other, or it has
+    none and its locale fixes the mark (es-ES, not bare "es").
+
+    There "4.500 millones" is 4,500 millions, and the other reading (4.5 millions) is no
+    excuse for a translation's "4.5 million". A document that writes both marks, or one
+    against its locale's ("2.5%" in pt-BR copy, which may still group "1.500"), is unsettled.
+    """
+    if style is None:
+        return False
+    counts = dict(style.evidence)
+    if counts.get("." if style.decimal == "," else ",", 0):
+        return False
+    if counts.get(style.decimal, 0):
+        return not style.locale_settled or style.decimal == style.locale_decimal
+    return style.locale_settled and style.decimal == style.locale_decimal
 
 
 # number-mismatch and number-missing read the same comparisons.
@@ -98,7 +124,7 @@ def _comparisons_of(story: CheckedStory) -> tuple[_Comparison, ...]:
 
 
 def _comparisons(story: CheckedStory) -> Iterator[_Comparison]:
-    source = _side(story.versions[0].document)
+    source = _side(story.versions[0].document, source=True)
     for alignment, version in zip(story.alignments, story.versions[1:], strict=False):
         target = _side(version.document)
         beads = [b for b in alignment.beads if b.source and b.target]
@@ -210,8 +236,13 @@ def _pair(
     for number in left:
         key = (number.value, number.upper)
         index = keys.index(key) if key in keys else -1
-        # (The same figure in another currency is left to agree() below, which tells it apart.)
-        if index >= 0 and not _other_currency(number, right[index]):
+        # (The same figure in another currency or unit is left to agree() below, which tells
+        # it apart: "-4 °C" is not "-4F".)
+        if (
+            index >= 0
+            and not _other_currency(number, right[index])
+            and number.unit == right[index].unit
+        ):
             del keys[index]
             matched.append(right.pop(index))
         else:
@@ -345,11 +376,15 @@ def _same(value: Decimal) -> Decimal:
 
 
 def _conversions(ours: NumberMention, theirs: NumberMention) -> list[_Convert]:
-    """Ways to read our figure in their unit: as it is, and converted when the units differ."""
-    found: list[_Convert] = [_same]
+    """Ways to read our figure in their unit: as it is, or converted when both name units of
+    one dimension, and only so when they differ ("-4 °C" is not "-4 °F"); none when they are
+    of two dimensions ("13.4 million m³" is not "13.4 million m")."""
     a, b = words.UNITS.get(ours.unit), words.UNITS.get(theirs.unit)
-    if a is None or b is None or a.dimension != b.dimension or a.symbol == b.symbol:
-        return found
+    if a is None or b is None or a.symbol == b.symbol:
+        return [_same]
+    if a.dimension != b.dimension:
+        return []
+    found: list[_Convert] = []
     candidates = [(a, b)]
     # A bare degree is Celsius or Fahrenheit: the other side says which.
     celsius, fahrenheit = words.UNITS["°C"], words.UNITS["°F"]
@@ -358,7 +393,9 @@ def _conversions(ours: NumberMention, theirs: NumberMention) -> list[_Convert]:
     elif b.symbol == "°":
         candidates = [(a, celsius), (a, fahrenheit)]
     for source, target in candidates:
-        if source.symbol != target.symbol:
+        if source.symbol == target.symbol:
+            found.append(_same)
+        else:
             found.append(_Converter(source.factor, source.offset, target.factor, target.offset))
     return found
 
@@ -459,15 +496,33 @@ def _power(value: int) -> str:
 
 def false_friend(ours: NumberMention, source: Document, theirs: NumberMention,
                  target: Document) -> tuple[str, str | None]:  # fmt: skip
-    """A note naming the scale word that explains a gap of a power of 1000, and a fix."""
+    """A note naming the scale word that explains a gap of a power of 1000, and a fix.
+
+    Either the translation's scale word is a false friend worth another power ("un billón"
+    rendered "a billion"), or it is the source's own scale and the figure before it lost a
+    thousand ("4 mil 500 millones", 4,500 millions, rendered "4.5 million" for "4.5 billion").
+    """
     if not ours.scale or ours.scale_value < 10**3 or theirs.value == 0:
         return "", None
     ratio = ours.value / theirs.value
     if ratio not in (Decimal(10) ** 3, Decimal(10) ** 6, Decimal(10) ** -3, Decimal(10) ** -6):
         return "", None
+    table = words.SCALES.get(target.locale.language, {})
+    target_language = cldr.language_name(target.locale.language)
+    if theirs.scale and theirs.scale_value == ours.scale_value:
+        if ratio < 1:
+            return "", None
+        right = _scale_word(table, int(ratio * theirs.scale_value), theirs.scale)
+        if right is None:
+            return "", None
+        written = theirs.text[: theirs.text.find(theirs.scale)].strip()
+        unscaled = _plain(ours.value / ours.scale_value)
+        note = f": {unscaled} {ours.scale} is {written} {right} in {target_language}"
+        return note, _with_scale(theirs, right)
     mine = cldr.fold(ours.scale)
     implied = int(ours.scale_value / ratio)
-    table = words.SCALES.get(target.locale.language, {})
+    if theirs.scale and theirs.scale_value != implied:
+        return "", None  # the figure and the scale word both differ: no single word explains it
     cognates = [
         word
         for word, scale in table.items()
@@ -477,21 +532,36 @@ def false_friend(ours: NumberMention, source: Document, theirs: NumberMention,
     if not written:
         return "", None
     source_language = cldr.language_name(source.locale.language)
-    target_language = cldr.language_name(target.locale.language)
-    right = next(
-        (w for w, s in table.items() if s.value == ours.scale_value and not s.money_only), None
-    )
+    right = _scale_word(table, ours.scale_value, written)
     note = (
         f": {source_language} {ours.scale!r} is {_power(ours.scale_value)}, but "
         f"{target_language} {written!r} is {_power(implied)}"
     )
     if right:
         note += f"; {ours.scale!r} is {right!r} in {target_language}"
-    suggestion = None
-    if right and theirs.scale:
-        cut = theirs.text.find(theirs.scale)
-        suggestion = theirs.text[:cut] + right + theirs.text[cut + len(theirs.scale) :]
+    suggestion = _with_scale(theirs, right) if right and theirs.scale else None
     return note, suggestion
+
+
+def _scale_word(table: Mapping[str, words.Scale], value: int, like: str) -> str | None:
+    """A language's word for a scale, in the form of `like` (its place among the words of its
+    own scale: "millions" -> "billions", "Millionen" -> "Milliarden"); None if it has none."""
+    found = [word for word, scale in table.items() if scale.value == value and not scale.money_only]
+    if not found:
+        return None
+    key = like.lower()
+    own = table.get(key)
+    siblings = (
+        [w for w, s in table.items() if s.value == own.value and not s.money_only] if own else []
+    )
+    word = found[min(siblings.index(key), len(found) - 1) if key in siblings else 0]
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+def _with_scale(theirs: NumberMention, word: str) -> str:
+    """The translation's figure with its scale word replaced."""
+    cut = theirs.text.find(theirs.scale)
+    return theirs.text[:cut] + word + theirs.text[cut + len(theirs.scale) :]
 
 
 def _intended(story: CheckedStory) -> dict[tuple[str, int], Decimal]:

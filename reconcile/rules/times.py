@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from reconcile import locale as cldr
 from reconcile.extract import numberwords as words
-from reconcile.extract.numbers import after_time_word, hour_readings
+from reconcile.extract.times import after_time_word, hour_readings
 from reconcile.model import CheckedStory, Document, NumberKind, NumberMention
 from reconcile.rules.base import per_story
 from reconcile.words import clock_time
