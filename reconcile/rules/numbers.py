@@ -29,7 +29,7 @@ from reconcile.rules.times import shown, time_changes
 # Kinds the rules compare; times and identifiers are figures, not quantities. Tuples, not
 # sets: `in` compares members by identity in C, where a set calls Enum.__hash__ (Python)
 # for every figure tested.
-_COMPARED = (
+COMPARED_KINDS = (
     NumberKind.CARDINAL,
     NumberKind.PERCENT,
     NumberKind.MONEY,
@@ -89,7 +89,7 @@ def _side(document: Document, *, source: bool = False) -> _Side:
     times: dict[int, list[NumberMention]] = {}
     own_reading = source and _settled_usage(document.number_style)
     for number in document.numbers:
-        if number.kind in _COMPARED:
+        if number.kind in COMPARED_KINDS:
             if own_reading and number.alternative is not None:
                 number = replace(number, alternative=None)
             by_sentence.setdefault(number.sentence, []).append(number)
@@ -701,7 +701,7 @@ class NumberLocaleFormat(Rule):
             if style is None or not style.locale_settled:
                 continue
             for number in document.numbers:
-                if number.kind not in _COMPARED or number.spelled or not number.numeral:
+                if number.kind not in COMPARED_KINDS or number.spelled or not number.numeral:
                     continue
                 if "." not in number.numeral and "," not in number.numeral:
                     continue

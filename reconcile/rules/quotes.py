@@ -16,7 +16,6 @@ from reconcile.model import (
     Document,
     Finding,
     NameMention,
-    NumberKind,
     NumberMention,
     QuoteMention,
     Severity,
@@ -25,6 +24,7 @@ from reconcile.rules.base import Rule, per_story
 from reconcile.rules.beads import BySentence, Pair, aligned_pairs
 from reconcile.rules.language import untranslated
 from reconcile.rules.name_forms import present
+from reconcile.rules.numbers import COMPARED_KINDS
 
 # A quotation of one word is often a scare quote a translator may drop ("o chamado
 # "apagão""); from two words on it is someone's words.
@@ -33,16 +33,6 @@ _MIN_WORDS = 2
 # Swiss group with an apostrophe too ("12'500").
 _LETTERS = re.compile(r"[^\W\d_]+")
 _FIGURE = re.compile(r"\d+(?:[.,'’\u00a0\u202f]\d+)*")
-# Figures in words that are quantities; times and identifiers are compared elsewhere.
-_COUNTED = (
-    NumberKind.CARDINAL,
-    NumberKind.PERCENT,
-    NumberKind.MONEY,
-    NumberKind.MEASURE,
-    NumberKind.ORDINAL,
-    NumberKind.YEAR,
-    NumberKind.FRACTION,
-)
 # Scale words a figure in digits may keep beside it ("5 mil", "2 million", "3 Mrd."): its
 # digits are then the value before the scale.
 _SCALES = (Decimal(1000), Decimal(1000000), Decimal(1000000000), Decimal(1000000000000))
@@ -213,7 +203,7 @@ def _figures(document: Document, quote: QuoteMention) -> _Figures:
     words = [
         n
         for n in document.numbers
-        if n.spelled and quote.start <= n.start and n.end <= quote.end and n.kind in _COUNTED
+        if n.spelled and quote.start <= n.start and n.end <= quote.end and n.kind in COMPARED_KINDS
     ]
     if not found and not words:
         return _Figures({}, [])  # most quotations: no need to place the dates
