@@ -261,9 +261,22 @@ class Finding:
     related: tuple[Location, ...] = ()
     suggestion: str | None = None
 
-    def sort_key(self) -> tuple[str, int, int, str, str]:
+    def sort_key(self) -> tuple[object, ...]:
+        """Place first, then every other field: two findings at one place with one message
+        (a figure missing twice, each against another source figure) keep one order."""
         loc = self.location
-        return (loc.path, loc.line, loc.column, self.rule, self.message)
+        spans = [(r.path, r.line, r.column, r.end_line, r.end_column) for r in self.related]
+        return (
+            loc.path,
+            loc.line,
+            loc.column,
+            self.rule,
+            self.message,
+            loc.end_line,
+            loc.end_column,
+            spans,
+            self.suggestion or "",
+        )
 
 
 @dataclass(frozen=True, slots=True)
