@@ -7,13 +7,15 @@ reference date, and the reading of the same date in the aligned sentence of anot
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
 import functools
 import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
 
 from reconcile.model import (
     Assessment,
@@ -40,6 +42,7 @@ MIDDLE_WEIGHT = 0.5  # within three months
 FAR_WEIGHT = -1.0  # more than six months away
 YEARS_BACK, YEARS_AHEAD = 60, 10  # years searched when inferring the reference date
 WINDOW = dt.timedelta(days=183)
+_EPOCH = dt.date(1970, 1, 1).toordinal()  # day 0 of numpy's datetime64
 # What each mention adds to a candidate reference date it fits (infer_reference).
 PAIR_SCORE = 2.0
 EXPLICIT_SCORE = 1.0
@@ -86,11 +89,13 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     """
     first, last = today.year - YEARS_BACK, today.year + YEARS_AHEAD
     evidence: list[DateMention] = []
-    window = _Window()
-    # Each point is a day number (date.toordinal()), the index of its mention and whether
-    # it reads the mention against its document's order: integers sort and slide a window
-    # faster than dates, which build a date or a timedelta per step.
-    points: list[tuple[int, int, bool]] = []
+    scores: list[float] = []
+    from_source: list[bool] = []
+    # Each point is a day number (date.toordinal()) a mention may name, the index of the
+    # mention, and whether it reads the mention against its document's order.
+    days: list[int] = []
+    owners: list[int] = []
+    contrary: list[bool] = []
     for number, document in enumerate(documents):
         order = _document_order(document)[0]
         for mention in document.dates:
@@ -103,59 +108,35 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
                 score, filed_before = DATELINE_SCORE, today.toordinal() + 1
             else:
                 continue
-            index = len(evidence)
-            for reading, days in _reading_days(document, mention, first, last):
-                contrary = mention.ambiguous and reading.order is not order
+            for reading, named in _reading_days(document, mention, first, last):
                 if filed_before is not None:
-                    days = [day for day in days if day <= filed_before]
-                points += ((day, index, contrary) for day in days)
+                    named = [day for day in named if day <= filed_before]
+                days += named
+                owners += [len(evidence)] * len(named)
+                contrary += [mention.ambiguous and reading.order is not order] * len(named)
             evidence.append(mention)
-            window.scores.append(score)
-            window.from_source.append(number == 0)
-    points.sort()
-    if not points:
+            scores.append(score)
+            from_source.append(number == 0)
+    if not days:
         return Reference(today, "today", "no weekday-date pair or dated mention; today")
+    points = _Points(np.array(days), np.array(owners), np.array(contrary))
     written = _years_written(documents)
-    today_number, half = today.toordinal(), WINDOW.days
-    best: tuple[float, float, int, int, int] | None = None
-    low = high = 0
-    # Each day once, in order: a day twice has the same window, so the same rank.
-    for centre in dict.fromkeys(day for day, _, _ in points):
-        # Slide a window of half a year either side along the sorted points.
-        while high < len(points) and points[high][0] <= centre + half:
-            window.add(*points[high][1:])
-            high += 1
-        while points[low][0] < centre - half:
-            window.remove(*points[low][1:])
-            low += 1
-        if best is not None and -(window.sourced + TODAY_SCORE) > best[0]:
-            continue  # the source's evidence fits worse than around the best centre so far
-        current = TODAY_SCORE if abs(centre - today_number) <= half else 0.0
-        rank = (
-            -(window.sourced + current),
-            -(window.total + current),
-            -written.get(dt.date.fromordinal(centre).year, 0),
-            abs(centre - today_number),
-            centre,
-        )
-        best = rank if best is None or rank < best else best
-    assert best is not None
-    centre = best[-1]
-    nearest: dict[int, int] = {}  # mention index -> the day of its point nearest the centre
-    # Only the points within the window of the centre.
-    start = bisect.bisect_left(points, (centre - half,))  # (day,) sorts before (day, ...)
-    for day, index, _ in points[start:]:
-        if day > centre + half:
-            break
+    centre = _best_centre(points, np.array(scores), np.array(from_source), written, today)
+    # Each mention's point nearest the centre, within half a year of it (the earlier of two
+    # as near).
+    nearest: dict[int, int] = {}
+    inside = np.abs(points.days - centre) <= WINDOW.days
+    near = zip(points.days[inside].tolist(), points.owners[inside].tolist(), strict=True)
+    for day, index in sorted(near):
         if index not in nearest or abs(day - centre) < abs(nearest[index] - centre):
             nearest[index] = day
-    days = sorted(nearest.values())
-    median = dt.date.fromordinal(days[len(days) // 2])
+    named_days = sorted(nearest.values())
+    median = dt.date.fromordinal(named_days[len(named_days) // 2])
     shown = ", ".join(_shown(evidence[i]) for i in sorted(nearest)[:4])
     # The dateline's date is the day the story was filed: when the other dates fit around
     # it, it is the story's date, not the middle of dates it announces months ahead.
-    filed = [i for i in sorted(nearest) if window.scores[i] == DATELINE_SCORE]
-    filed.sort(key=lambda i: not window.from_source[i])  # the source's first
+    filed = [i for i in sorted(nearest) if scores[i] == DATELINE_SCORE]
+    filed.sort(key=lambda i: not from_source[i])  # the source's first
     fit = f"{len(nearest)} dates fit" if len(nearest) > 1 else "1 date fits"
     if filed:
         dateline = dt.date.fromordinal(nearest[filed[0]])
@@ -167,43 +148,52 @@ def infer_reference(documents: Sequence[Document], today: dt.date) -> Reference:
     return Reference(median, "inferred", f"{fit} a story around {median}: {shown}")
 
 
-class _Window:
-    """The evidence inside a window of days: each mention counts once, its score if a point
-    of its document's order is inside, CONTRARY_SHARE of it if only a contrary one is."""
+@dataclass(frozen=True, slots=True)
+class _Points:
+    """The days the story's dated mentions may name, one point a day and mention."""
 
-    def __init__(self) -> None:
-        self.scores: list[float] = []  # of each mention
-        self.from_source: list[bool] = []
-        self.inside: dict[int, list[int]] = {}  # mention -> [points in order, contrary]
-        self.total = self.sourced = 0.0
+    days: npt.NDArray[np.int64]  # day numbers (date.toordinal())
+    owners: npt.NDArray[np.int64]  # the index of the mention naming each day
+    contrary: npt.NDArray[np.bool_]  # the day reads its mention against its document's order
 
-    def add(self, index: int, contrary: bool) -> None:
-        held = self.inside.get(index)
-        if held is None:
-            held = self.inside[index] = [0, 0]
-        # The mention's share changes only when its first point of a kind comes in.
-        if not held[0]:
-            if not contrary:
-                self._count(index, 1.0 - (CONTRARY_SHARE if held[1] else 0.0))
-            elif not held[1]:
-                self._count(index, CONTRARY_SHARE)
-        held[contrary] += 1
 
-    def remove(self, index: int, contrary: bool) -> None:
-        held = self.inside[index]
-        held[contrary] -= 1
-        # ... and when its last point of a kind goes out.
-        if not held[0]:
-            if not contrary:
-                self._count(index, (CONTRARY_SHARE if held[1] else 0.0) - 1.0)
-            elif not held[1]:
-                self._count(index, -CONTRARY_SHARE)
+def _best_centre(
+    points: _Points,
+    scores: npt.NDArray[np.float64],
+    from_source: npt.NDArray[np.bool_],
+    written: Counter[int],
+    today: dt.date,
+) -> int:
+    """The day, among the points, whose half-year window ranks best (see infer_reference).
 
-    def _count(self, index: int, change: float) -> None:
-        score = change * self.scores[index]
-        self.total += score
-        if self.from_source[index]:
-            self.sourced += score
+    A mention counts once in a window: its score if a point of its document's order is
+    inside, CONTRARY_SHARE of it if only a contrary one is. Scored for every candidate centre
+    at once: a point covers the run of centres within half a year of it, marked by +1 where
+    the run starts and -1 where it ends, then summed along the centres.
+    """
+    centres = np.unique(points.days)
+    half, count = WINDOW.days, len(centres)
+    starts = np.searchsorted(centres, points.days - half, "left")
+    ends = np.searchsorted(centres, points.days + half, "right")
+    # One row for each mention's points of its document's order, one for its contrary ones.
+    rows = (points.owners * 2 + points.contrary) * (count + 1)
+    size = 2 * len(scores) * (count + 1)
+    marks = np.bincount(rows + starts, minlength=size) - np.bincount(rows + ends, minlength=size)
+    covered = marks.reshape(len(scores), 2, count + 1).cumsum(axis=2)[:, :, :count] > 0
+    in_order, contrary_only = covered[:, 0], covered[:, 1] & ~covered[:, 0]
+    share = in_order + CONTRARY_SHARE * contrary_only
+    today_number = today.toordinal()
+    distance = np.abs(centres - today_number)
+    current = np.where(distance <= half, TODAY_SCORE, 0.0)
+    sourced = (scores * from_source) @ share + current
+    total = scores @ share + current
+    years = (centres - _EPOCH).astype("datetime64[D]").astype("datetime64[Y]").astype(int) + 1970
+    distinct, which = np.unique(years, return_inverse=True)
+    times_written = np.array([written.get(int(year), 0) for year in distinct])[which]
+    # lexsort sorts by its last key first: the source's score, every version's, the year
+    # written most, the nearest to today, the earliest.
+    best = np.lexsort((centres, distance, -times_written, -total, -sourced))[0]
+    return int(centres[best])
 
 
 def _document_order(document: Document) -> tuple[DateOrder, str, dict[DateOrder, int]]:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import random
+from collections import Counter
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from reconcile import api
@@ -326,3 +329,64 @@ def test_a_weekday_and_day_alone_fit_nearest_the_story_date(tmp_path: Path) -> N
     )
     result = timeline(tmp_path, "es-ES.txt", text, today=dt.date(2026, 11, 26))
     assert [r.value for r in result.dates if r.mention.text == "17"] == [dt.date(2026, 4, 17)]
+
+
+def _best_centre_one_by_one(
+    points: list[tuple[int, int, bool]],
+    scores: list[float],
+    from_source: list[bool],
+    written: Counter[int],
+    today: dt.date,
+) -> int:
+    """infer_reference's ranking as its docstring says, one candidate centre at a time."""
+    half = timeline_module.WINDOW.days
+
+    def rank(centre: int) -> tuple[float, float, int, int, int]:
+        shares = [0.0] * len(scores)
+        for day, owner, contrary in points:
+            if abs(day - centre) <= half:
+                share = timeline_module.CONTRARY_SHARE if contrary else 1.0
+                shares[owner] = max(shares[owner], share)
+        current = timeline_module.TODAY_SCORE if abs(centre - today.toordinal()) <= half else 0
+        total = sum(s * score for s, score in zip(shares, scores, strict=True))
+        sourced = sum(
+            s * score for s, score, first in zip(shares, scores, from_source, strict=True) if first
+        )
+        year = dt.date.fromordinal(centre).year
+        return (
+            -(sourced + current),
+            -(total + current),
+            -written[year],
+            abs(centre - today.toordinal()),
+            centre,
+        )
+
+    return min({day for day, _, _ in points}, key=rank)
+
+
+def test_best_centre_ranks_every_candidate_as_one_by_one() -> None:
+    # The centres are scored all at once (a run of centres marked per point); on random
+    # stories that must pick the centre a plain loop over the candidates picks.
+    pick = random.Random(7)
+    today = dt.date(2026, 11, 26)
+    first, last = dt.date(2018, 1, 1).toordinal(), dt.date(2029, 12, 31).toordinal()
+    for _ in range(300):
+        mentions = pick.randint(1, 10)
+        scores = [pick.choice((1.0, 2.0, 4.0)) for _ in range(mentions)]
+        from_source = [pick.random() < 0.6 for _ in range(mentions)]
+        points = [
+            (pick.randint(first, last), owner, pick.random() < 0.3)
+            for owner in range(mentions)
+            for _ in range(pick.randint(1, 8))
+        ]
+        written = Counter({pick.randint(2018, 2029): pick.randint(1, 3) for _ in range(2)})
+        arrays = timeline_module._Points(
+            np.array([p[0] for p in points]),
+            np.array([p[1] for p in points]),
+            np.array([p[2] for p in points]),
+        )
+        expected = _best_centre_one_by_one(points, scores, from_source, written, today)
+        found = timeline_module._best_centre(
+            arrays, np.array(scores), np.array(from_source), written, today
+        )
+        assert found == expected
