@@ -100,8 +100,8 @@ def align(
     if lexicon:
         lexicon_masks = _with_lexicon(words, cognates, lexicon)
         windows = (
-            _with_cognates(windows[0], src.masks, lexicon_masks[0]),
-            _with_cognates(windows[1], tgt.masks, lexicon_masks[1]),
+            _with_cognates(windows[0], lexicon_masks[0]),
+            _with_cognates(windows[1], lexicon_masks[1]),
         )
     if (
         lexicon
@@ -135,13 +135,11 @@ def _merge_cost(path: list[tuple[int, int, int, int]]) -> float:
     return min(MERGE_COST, max(MERGE_COST_MIN, MERGE_OFFSET - math.log(rate)))
 
 
-def _with_cognates(windows: _Windows, masks: Masks, cognates: Masks) -> _Windows:
-    """A side's `windows` with other cognates, given the side's masks [kind, sentence]."""
-    replaced = masks.copy()
-    replaced[2] = cognates
-    return _Windows(
-        windows.pad, windows.length, _mask_windows(replaced, windows.pad), windows.breaks
-    )
+def _with_cognates(windows: _Windows, cognates: Masks) -> _Windows:
+    """A side's `windows` with other cognates: the windows of the other kinds are kept."""
+    replaced = windows.masks.copy()
+    replaced[2] = _mask_windows(cognates[None, :], windows.pad)[0]
+    return _Windows(windows.pad, windows.length, replaced, windows.breaks)
 
 
 def _ratio(source_length: int, target_length: int) -> float:

@@ -171,11 +171,12 @@ class _Words:
     word_tokens: list[str]  # the folded word if COGNATE_MIN_LENGTH letters or more, or ""
     first_word: list[int]  # of each sentence, then the number of words
 
-    def first_tokens(self, sentence: int) -> tuple[str, ...]:
-        """The distinct tokens among the first LEXICON_WORDS lexicon tokens of a sentence (a
-        tuple: unlike a set, the garbage collector stops tracking it)."""
+    def first_tokens(self, sentence: int) -> dict[str, None]:
+        """The distinct tokens among the first LEXICON_WORDS lexicon tokens of a sentence, in
+        order, as the keys of a dict: one that the garbage collector never tracks (it holds
+        only strings), with no copy into a tuple."""
         words = self.word_tokens[self.first_word[sentence] : self.first_word[sentence + 1]]
-        return tuple(dict.fromkeys(islice(filter(None, words), LEXICON_WORDS)))
+        return dict.fromkeys(islice(filter(None, words), LEXICON_WORDS))
 
 
 def _features(
@@ -666,8 +667,8 @@ def _lexicon(
     target_tokens = [target.first_tokens(j) for _, j in ones]
     source_counts = Counter(chain.from_iterable(source_tokens))
     target_counts = Counter(chain.from_iterable(target_tokens))
-    s_known = set(compress(source_counts, map(counted.__contains__, source_counts.values())))
-    t_known = set(compress(target_counts, map(counted.__contains__, target_counts.values())))
+    s_known = {word for word, seen in source_counts.items() if seen in counted}
+    t_known = {word for word, seen in target_counts.items() if seen in counted}
     if not s_known or not t_known:
         return {}
     pairs: Counter[tuple[str, str]] = Counter()
