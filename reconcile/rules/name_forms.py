@@ -233,10 +233,16 @@ def closest(
     """The source spelling this target word most likely changed, if one is close enough: the
     name `name` of the translation holds the word."""
     best: tuple[float, NameMention, Token] | None = None
+    size = len(folded)
     for source_name, token in source_tokens:
+        other = token[3]
+        limit = 1 if min(size, len(other)) <= _SHORT_NAME else 2
+        if abs(size - len(other)) > limit:
+            # The distance is at least the difference in length. Tested first: it leaves
+            # out most words, and each test only leaves words out, in any order.
+            continue
         if name.weak and source_name.weak:
             continue
-        other = token[3]
         if other == folded or other in target_words:
             continue  # the translation has the source spelling too
         if other in source_places:
@@ -245,9 +251,6 @@ def closest(
             folded, name, other, source_name, pair
         ):
             continue  # "Merkel"/"Merkels": the name with an ending, not another spelling
-        limit = 1 if min(len(folded), len(other)) <= _SHORT_NAME else 2
-        if abs(len(folded) - len(other)) > limit:
-            continue  # the distance is at least the difference in length
         distance = OSA.distance(folded, other)  # a swap of two letters is one slip
         if distance > limit:
             continue
