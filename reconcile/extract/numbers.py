@@ -799,11 +799,13 @@ class _ChunkMemo:
         self.numbered: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def read(self, chunk: str, language: str) -> tuple[tuple[int, int], ...]:
-        """The number words of a chunk not seen before, as spans within it."""
+        """The number words of a chunk not seen before, as spans within it, leaving out the
+        homographs _spelled hands text2num blocked (see _blocked_homograph)."""
         found = tuple(
             match.span()
             for match in _LETTERS.finditer(chunk)
             if _number_word(language, match.group().lower())
+            and not _blocked_homograph(chunk, *match.span(), language)
         )
         if found:
             if len(self.numbered) >= self.LIMIT:
@@ -821,8 +823,26 @@ def _chunk_memo(language: str) -> _ChunkMemo:
     return _ChunkMemo()
 
 
+def _blocked_homograph(chunk: str, start: int, end: int, language: str) -> bool:
+    """Whether the word at chunk[start:end] is a homograph ("segunda": Monday, or second)
+    that _spelled reads as that very word, which _token_reading blocks whatever surrounds it.
+
+    Such a word alone starts no figure, so a sentence whose only number words they are is
+    not read by text2num: "segundo o IBGE" is common in Portuguese. _WORD reads the same
+    word unless an apostrophe joins it to its neighbour ("d'segunda") or it carries a
+    period ("segunda."), which _token_reading does not block: those are kept.
+    """
+    if chunk[start:end].lower() not in words.HOMOGRAPHS.get(language, ()):
+        return False
+    return chunk[start - 1 : start] not in _JOINERS and chunk[end : end + 1] not in _JOINERS
+
+
+_JOINERS = frozenset({"'", "’", "."})  # what makes _WORD's word longer than _LETTERS's
+
+
 def _number_word_starts(text: str, language: str, taken: Sequence[tuple[int, int]]) -> list[int]:
-    """Where the document's number and scale words start, leaving out those in `taken`.
+    """Where the document's number and scale words start, leaving out those in `taken` and
+    the blocked homographs (see _blocked_homograph).
 
     The same words as _LETTERS.finditer(text) filtered by _number_word: a word never spans
     whitespace, so it is found within a chunk and placed by where the chunk stands.
