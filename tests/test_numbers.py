@@ -454,6 +454,55 @@ def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("locale", "phone"),
+    [
+        ("en-US", "514 287-8726"),
+        ("fr-CA", "514 287-8726"),
+        ("fr-CA", "(514) 287-8726"),
+        ("en-US", "514-287-8726"),
+        ("en-US", "+1 514 287 8726"),
+        ("fr-FR", "01 42 34 56 78"),
+        ("fr-FR", "+33 1 42 34 56 78"),
+        ("pt-BR", "(11) 3456-7890"),
+    ],
+)
+def test_phone_numbers_are_identifiers_not_quantities(
+    tmp_path: Path, locale: str, phone: str
+) -> None:
+    found = numbers(tmp_path, locale, f"Call {phone} today: 287 people did.")
+    assert [(n.text, n.kind) for n in found] == [
+        (phone, NumberKind.IDENTIFIER),
+        ("287", NumberKind.CARDINAL),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("en-US", "In the 2025-2026 season, 287 people paid.", ["2025-2026", "287"]),
+        ("en-US", "Of 3,456 votes, 287 were void.", ["3,456", "287"]),
+        ("en-US", "On 12-05-2024, 287 people paid.", ["287"]),
+        ("fr-CA", "Au total, 12 345 personnes et 287 élus.", ["12 345", "287"]),
+    ],
+)
+def test_figures_beside_phone_number_shapes_stay_figures(
+    tmp_path: Path, locale: str, text: str, expected: list[str]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is not NumberKind.IDENTIFIER] == expected
+
+
+def test_a_phone_number_written_alike_in_both_versions_is_no_finding(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        en_US="Residents can call the city at 514 287-8726 on weekdays, the mayor said.",
+        fr_CA="Les résidents peuvent joindre la ville au 514 287-8726 en semaine, dit la mairesse.",
+    )
+    code, findings = check_json(*paths)
+    assert (code, findings) == (0, [])
+
+
+@pytest.mark.parametrize(
     ("locale", "text", "times"),
     [
         ("fr", "La séance ouvre à 9 h 30 et 300 élus votent.", ["9 h 30"]),
