@@ -345,6 +345,40 @@ def test_money_with_symbols_codes_and_names(
 
 
 @pytest.mark.parametrize(
+    ("locale", "text", "value", "unit"),
+    [
+        ("fr-CA", "Le pont coûtera 300 M$.", Decimal(300_000_000), "$"),
+        ("fr-CA", "Le pont coûtera 1,2 G$.", Decimal(1_200_000_000), "$"),
+        ("fr-CA", "Le pont coûtera 50 k$.", Decimal(50_000), "$"),
+        ("fr-FR", "Le pont coûtera 45 M€.", Decimal(45_000_000), "EUR"),
+        ("fr-FR", "Le pont coûtera 2 G€.", Decimal(2_000_000_000), "EUR"),
+        ("fr-FR", "Le pont coûtera 2 Md$.", Decimal(2_000_000_000), "$"),
+        ("fr-CA", "Le pont coûtera 1,2G$.", Decimal(1_200_000_000), "$"),
+    ],
+)
+def test_a_scale_written_before_the_currency_symbol(
+    tmp_path: Path, locale: str, text: str, value: Decimal, unit: str
+) -> None:
+    (number,) = numbers(tmp_path, locale, text)
+    assert (number.kind, number.value, number.unit) == (NumberKind.MONEY, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("english", "rules_found"), [("$300 million", []), ("$30 million", ["number-mismatch"])]
+)
+def test_millions_of_dollars_written_m_dollar_are_compared(
+    tmp_path: Path, english: str, rules_found: list[str]
+) -> None:
+    paths = story(
+        tmp_path,
+        en_US=f"The city will spend {english} on the new bridge, officials said on Tuesday.",
+        fr_CA="La ville dépensera 300 M$ pour le nouveau pont, ont indiqué les responsables mardi.",
+    )
+    _code, findings = check_json(*paths)
+    assert [f["rule"] for f in findings] == rules_found
+
+
+@pytest.mark.parametrize(
     ("locale", "text", "value"),
     [
         ("es", "Llegaron dos ministros.", 2),

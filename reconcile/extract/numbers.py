@@ -384,7 +384,17 @@ def _digit_mention(
     scale = lexicon.scale.match(text, cursor)
     if scale is None and currency_before:
         scale = lexicon.money_scale.match(text, cursor)
-    if scale:
+    prefixed = (
+        _PREFIXED_SYMBOL.match(text, cursor)
+        if scale is None and not _PREFIX_LETTERS.isdisjoint(text[cursor : cursor + 2])
+        else None
+    )
+    if prefixed:
+        # "300 M$", "1,2 G$", "45 M€": a scale written as a prefix of the currency symbol,
+        # which _unit_after then reads.
+        scale_word, cursor = prefixed["word"], prefixed.end("word")
+        scale_value = _SCALE_PREFIXES[scale_word]
+    elif scale:
         scale_word = scale.group("word")
         scale_value = _scale_of(lexicon.language, scale_word)
         cursor = scale.end()
@@ -452,6 +462,17 @@ _MINUS_WORD_BEFORE = re.compile(
 _NOT_MINUS_AFTER = frozenset(words.MINUS_NOT_AFTER)  # "pelo menos 3 graus": at least 3
 _MINUS_BEFORE = max(map(len, words.MINUS_WORDS + words.MINUS_NOT_AFTER)) * 2 + 3
 
+# Scales written as a prefix of a currency symbol after the figure (French, above all in
+# Quebec): "300 M$" is 300 million dollars, "1,2 G$" 1.2 billion, "2 Md$" 2 billion.
+_SCALE_PREFIXES = MappingProxyType(
+    {"k": words.K, "M": words.M, "G": words.G, "Md": words.G, "Mds": words.G, "Mrd": words.G}
+)
+_PREFIX_LETTERS = frozenset(word[0] for word in _SCALE_PREFIXES)  # a cheap test first
+_PREFIXED_SYMBOL = re.compile(
+    rf"\s?(?P<word>{'|'.join(sorted(_SCALE_PREFIXES, key=len, reverse=True))})"
+    r"(?=\s?[$€£¥](?!\w))"
+)
+
 # The hundreds after "mil" in "4 mil 200 millones", before the scale word.
 _THOUSANDS_AND = re.compile(r"\s(\d{1,3})(?![\d.,]\d)")
 
@@ -472,7 +493,11 @@ def _is_identifier(text: str, start: int, end: int, lexicon: _Lexicon) -> bool:
                       and text[start - 2].isalpha())):  # fmt: skip
         return True
     if end < len(text) and text[end].isalpha() and not _ORDINAL_SUFFIX.match(text, end):
-        unit_or_scale = lexicon.scale.match(text, end) or lexicon.money_scale.match(text, end)
+        unit_or_scale = (
+            lexicon.scale.match(text, end)
+            or lexicon.money_scale.match(text, end)
+            or _PREFIXED_SYMBOL.match(text, end)  # "1,2G$"
+        )
         if not unit_or_scale and _unit_after(text, end, lexicon) is None:
             return True
     if _WORD_ENDS.isdisjoint(text[max(0, start - 3) : start]):
