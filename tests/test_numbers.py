@@ -495,6 +495,8 @@ def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
         ("fr-CA", "(514) 287-8726"),
         ("en-US", "514-287-8726"),
         ("en-US", "+1 514 287 8726"),
+        ("en-US", "1-514-287-8726"),
+        ("en-US", "1 (514) 287-8726"),
         ("fr-FR", "01 42 34 56 78"),
         ("fr-FR", "+33 1 42 34 56 78"),
         ("pt-BR", "(11) 3456-7890"),

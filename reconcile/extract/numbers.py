@@ -40,12 +40,12 @@ _NUMERAL = re.compile(r"(?<![\w.,/])(?:[-−](?=\d))?\d(?:[\d.,'’" + _SPACES +
 _SPACE_GROUPED = re.compile(r"(?<![\w.,/])\d{1,3}(?: \d{3})+(?![\w.,]\d|\d)")
 # Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs. Phone numbers: with a
 # country code ("+33 1 42 34 56 78"), Brazil's ("(11) 3456-7890", "98765-4321"), North
-# America's ("514 287-8726", "(514) 287-8726") and France's ("01 42 34 56 78"); two years
-# ("2025-2026") are a range, not Brazil's "3456-7890".
+# America's ("514 287-8726", "(514) 287-8726", "1-514-287-8726") and France's ("01 42 34 56
+# 78"); two years ("2025-2026") are a range, not Brazil's "3456-7890".
 _IDENTIFIER = re.compile(
     r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}"
     r"|(?<![\d-])(?!(?:1[89]|20)\d\d-(?:1[89]|20)\d\d(?![\d-]))\d{4,5}-\d{4}(?![\d-])"
-    r"|(?<![\w.,+-])(?:\(\d{3}\) ?|\d{3}[ -])\d{3}-\d{4}(?![\w-]|[.,]\d)"
+    r"|(?<![\w.,+-])(?:1[ -])?(?:\(\d{3}\) ?|\d{3}[ -])\d{3}-\d{4}(?![\w-]|[.,]\d)"
     r"|(?<![\w.,+-])0[1-9](?:[ .]\d\d){4}(?![\w-]|[ .,]?\d)"
     r"|(?<![\w.,])\d{1,3}(?:\.\d{3})*/\d{2,4}(?![\w/])|\bISBN[\s:-]*[\d-]{10,17}[\dX]?"
 )
@@ -213,9 +213,10 @@ def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]
         if start and text[start - 1] in "+(":
             offsets.append(start - 1)
         # Digits that start an identifier go on with "-" ("98765-4321") or "." or "/"
-        # ("14.133/2021"), or a space and a digit for a phone number ("514 287-8726").
-        after = text[end : end + 1]
-        if after in ("-", ".", "/") or (after == " " and text[end + 1 : end + 2].isdigit()):
+        # ("14.133/2021"), or a space and a digit or "(" for a phone number ("514 287-8726",
+        # "1 (514) 287-8726").
+        after, next_one = text[end : end + 1], text[end + 1 : end + 2]
+        if after in ("-", ".", "/") or (after == " " and (next_one.isdigit() or next_one == "(")):
             offsets.append(start)
     if "ISBN" in text:
         at = text.find("ISBN")
