@@ -215,8 +215,8 @@ def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]
         # Digits that start an identifier go on with "-" ("98765-4321") or "." or "/"
         # ("14.133/2021"), or a space and a digit or "(" for a phone number ("514 287-8726",
         # "1 (514) 287-8726").
-        after, next_one = text[end : end + 1], text[end + 1 : end + 2]
-        if after in ("-", ".", "/") or (after == " " and (next_one.isdigit() or next_one == "(")):
+        after = text[end : end + 1]
+        if after in ("-", ".", "/") or (after == " " and text[end + 1 : end + 2] in _PHONE_GOES_ON):
             offsets.append(start)
     if "ISBN" in text:
         at = text.find("ISBN")
@@ -225,6 +225,9 @@ def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]
             at = text.find("ISBN", at + 1)
         offsets.sort()
     return offsets
+
+
+_PHONE_GOES_ON = frozenset("0123456789(")  # after a space, in "514 287-8726", "1 (514) ..."
 
 
 @lru_cache(maxsize=1)
