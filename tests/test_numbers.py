@@ -345,6 +345,40 @@ def test_money_with_symbols_codes_and_names(
 
 
 @pytest.mark.parametrize(
+    ("locale", "text", "value", "unit"),
+    [
+        ("fr-CA", "Le pont coûtera 300 M$.", Decimal(300_000_000), "$"),
+        ("fr-CA", "Le pont coûtera 1,2 G$.", Decimal(1_200_000_000), "$"),
+        ("fr-CA", "Le pont coûtera 50 k$.", Decimal(50_000), "$"),
+        ("fr-FR", "Le pont coûtera 45 M€.", Decimal(45_000_000), "EUR"),
+        ("fr-FR", "Le pont coûtera 2 G€.", Decimal(2_000_000_000), "EUR"),
+        ("fr-FR", "Le pont coûtera 2 Md$.", Decimal(2_000_000_000), "$"),
+        ("fr-CA", "Le pont coûtera 1,2G$.", Decimal(1_200_000_000), "$"),
+    ],
+)
+def test_a_scale_written_before_the_currency_symbol(
+    tmp_path: Path, locale: str, text: str, value: Decimal, unit: str
+) -> None:
+    (number,) = numbers(tmp_path, locale, text)
+    assert (number.kind, number.value, number.unit) == (NumberKind.MONEY, value, unit)
+
+
+@pytest.mark.parametrize(
+    ("english", "rules_found"), [("$300 million", []), ("$30 million", ["number-mismatch"])]
+)
+def test_millions_of_dollars_written_m_dollar_are_compared(
+    tmp_path: Path, english: str, rules_found: list[str]
+) -> None:
+    paths = story(
+        tmp_path,
+        en_US=f"The city will spend {english} on the new bridge, officials said on Tuesday.",
+        fr_CA="La ville dépensera 300 M$ pour le nouveau pont, ont indiqué les responsables mardi.",
+    )
+    _code, findings = check_json(*paths)
+    assert [f["rule"] for f in findings] == rules_found
+
+
+@pytest.mark.parametrize(
     ("locale", "text", "value"),
     [
         ("es", "Llegaron dos ministros.", 2),
@@ -451,6 +485,57 @@ def test_dates_times_and_identifiers_are_not_quantities(tmp_path: Path) -> None:
     assert kinds["14h30"] is NumberKind.TIME and kinds["9.40"] is NumberKind.TIME
     assert kinds["14.133/2021"] is NumberKind.IDENTIFIER
     assert kinds["(11) 3456-7890"] is NumberKind.IDENTIFIER
+
+
+@pytest.mark.parametrize(
+    ("locale", "phone"),
+    [
+        ("en-US", "514 287-8726"),
+        ("fr-CA", "514 287-8726"),
+        ("fr-CA", "(514) 287-8726"),
+        ("en-US", "514-287-8726"),
+        ("en-US", "+1 514 287 8726"),
+        ("en-US", "1-514-287-8726"),
+        ("en-US", "1 (514) 287-8726"),
+        ("fr-FR", "01 42 34 56 78"),
+        ("fr-FR", "+33 1 42 34 56 78"),
+        ("pt-BR", "(11) 3456-7890"),
+    ],
+)
+def test_phone_numbers_are_identifiers_not_quantities(
+    tmp_path: Path, locale: str, phone: str
+) -> None:
+    found = numbers(tmp_path, locale, f"Call {phone} today: 287 people did.")
+    assert [(n.text, n.kind) for n in found] == [
+        (phone, NumberKind.IDENTIFIER),
+        ("287", NumberKind.CARDINAL),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("locale", "text", "expected"),
+    [
+        ("en-US", "In the 2025-2026 season, 287 people paid.", ["2025-2026", "287"]),
+        ("en-US", "Of 3,456 votes, 287 were void.", ["3,456", "287"]),
+        ("en-US", "On 12-05-2024, 287 people paid.", ["287"]),
+        ("fr-CA", "Au total, 12 345 personnes et 287 élus.", ["12 345", "287"]),
+    ],
+)
+def test_figures_beside_phone_number_shapes_stay_figures(
+    tmp_path: Path, locale: str, text: str, expected: list[str]
+) -> None:
+    found = numbers(tmp_path, locale, text)
+    assert [n.text for n in found if n.kind is not NumberKind.IDENTIFIER] == expected
+
+
+def test_a_phone_number_written_alike_in_both_versions_is_no_finding(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        en_US="Residents can call the city at 514 287-8726 on weekdays, the mayor said.",
+        fr_CA="Les résidents peuvent joindre la ville au 514 287-8726 en semaine, dit la mairesse.",
+    )
+    code, findings = check_json(*paths)
+    assert (code, findings) == (0, [])
 
 
 @pytest.mark.parametrize(

@@ -38,9 +38,15 @@ _SPACES = "\u00a0\u202f"
 # A run of digits with the separators a figure may carry; split and checked by _readings.
 _NUMERAL = re.compile(r"(?<![\w.,/])(?:[-−](?=\d))?\d(?:[\d.,'’" + _SPACES + r"]*\d)?")
 _SPACE_GROUPED = re.compile(r"(?<![\w.,/])\d{1,3}(?: \d{3})+(?![\w.,]\d|\d)")
-# Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs.
+# Identifiers: phone numbers, law numbers ("Lei 14.133/2021"), ISBNs. Phone numbers: with a
+# country code ("+33 1 42 34 56 78"), Brazil's ("(11) 3456-7890", "98765-4321"), North
+# America's ("514 287-8726", "(514) 287-8726", "1-514-287-8726") and France's ("01 42 34 56
+# 78"); two years ("2025-2026") are a range, not Brazil's "3456-7890".
 _IDENTIFIER = re.compile(
-    r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}|(?<![\d-])\d{4,5}-\d{4}(?![\d-])"
+    r"\+\d[\d \-]{6,}\d|\(\d{2,3}\)\s?\d{4,5}-?\d{4}"
+    r"|(?<![\d-])(?!(?:1[89]|20)\d\d-(?:1[89]|20)\d\d(?![\d-]))\d{4,5}-\d{4}(?![\d-])"
+    r"|(?<![\w.,+-])(?:1[ -])?(?:\(\d{3}\) ?|\d{3}[ -])\d{3}-\d{4}(?![\w-]|[.,]\d)"
+    r"|(?<![\w.,+-])0[1-9](?:[ .]\d\d){4}(?![\w-]|[ .,]?\d)"
     r"|(?<![\w.,])\d{1,3}(?:\.\d{3})*/\d{2,4}(?![\w/])|\bISBN[\s:-]*[\d-]{10,17}[\dX]?"
 )
 _FRACTION = re.compile(r"^(\d{1,2})/(\d{1,2})$")
@@ -207,8 +213,10 @@ def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]
         if start and text[start - 1] in "+(":
             offsets.append(start - 1)
         # Digits that start an identifier go on with "-" ("98765-4321") or "." or "/"
-        # ("14.133/2021").
-        if text[end : end + 1] in ("-", ".", "/"):
+        # ("14.133/2021"), or a space and a digit or "(" for a phone number ("514 287-8726",
+        # "1 (514) 287-8726").
+        after = text[end : end + 1]
+        if after in ("-", ".", "/") or (after == " " and text[end + 1 : end + 2] in _PHONE_GOES_ON):
             offsets.append(start)
     if "ISBN" in text:
         at = text.find("ISBN")
@@ -217,6 +225,9 @@ def _identifier_offsets(text: str, runs: Sequence[tuple[int, int]]) -> list[int]
             at = text.find("ISBN", at + 1)
         offsets.sort()
     return offsets
+
+
+_PHONE_GOES_ON = frozenset("0123456789(")  # after a space, in "514 287-8726", "1 (514) ..."
 
 
 @lru_cache(maxsize=1)
@@ -377,7 +388,17 @@ def _digit_mention(
     scale = lexicon.scale.match(text, cursor)
     if scale is None and currency_before:
         scale = lexicon.money_scale.match(text, cursor)
-    if scale:
+    prefixed = (
+        _PREFIXED_SYMBOL.match(text, cursor)
+        if scale is None and not _PREFIX_LETTERS.isdisjoint(text[cursor : cursor + 2])
+        else None
+    )
+    if prefixed:
+        # "300 M$", "1,2 G$", "45 M€": a scale written as a prefix of the currency symbol,
+        # which _unit_after then reads.
+        scale_word, cursor = prefixed["word"], prefixed.end("word")
+        scale_value = _SCALE_PREFIXES[scale_word]
+    elif scale:
         scale_word = scale.group("word")
         scale_value = _scale_of(lexicon.language, scale_word)
         cursor = scale.end()
@@ -445,6 +466,17 @@ _MINUS_WORD_BEFORE = re.compile(
 _NOT_MINUS_AFTER = frozenset(words.MINUS_NOT_AFTER)  # "pelo menos 3 graus": at least 3
 _MINUS_BEFORE = max(map(len, words.MINUS_WORDS + words.MINUS_NOT_AFTER)) * 2 + 3
 
+# Scales written as a prefix of a currency symbol after the figure (French, above all in
+# Quebec): "300 M$" is 300 million dollars, "1,2 G$" 1.2 billion, "2 Md$" 2 billion.
+_SCALE_PREFIXES = MappingProxyType(
+    {"k": words.K, "M": words.M, "G": words.G, "Md": words.G, "Mds": words.G, "Mrd": words.G}
+)
+_PREFIX_LETTERS = frozenset(word[0] for word in _SCALE_PREFIXES)  # a cheap test first
+_PREFIXED_SYMBOL = re.compile(
+    rf"\s?(?P<word>{'|'.join(sorted(_SCALE_PREFIXES, key=len, reverse=True))})"
+    r"(?=\s?[$€£¥](?!\w))"
+)
+
 # The hundreds after "mil" in "4 mil 200 millones", before the scale word.
 _THOUSANDS_AND = re.compile(r"\s(\d{1,3})(?![\d.,]\d)")
 
@@ -465,7 +497,11 @@ def _is_identifier(text: str, start: int, end: int, lexicon: _Lexicon) -> bool:
                       and text[start - 2].isalpha())):  # fmt: skip
         return True
     if end < len(text) and text[end].isalpha() and not _ORDINAL_SUFFIX.match(text, end):
-        unit_or_scale = lexicon.scale.match(text, end) or lexicon.money_scale.match(text, end)
+        unit_or_scale = (
+            lexicon.scale.match(text, end)
+            or lexicon.money_scale.match(text, end)
+            or _PREFIXED_SYMBOL.match(text, end)  # "1,2G$"
+        )
         if not unit_or_scale and _unit_after(text, end, lexicon) is None:
             return True
     if _WORD_ENDS.isdisjoint(text[max(0, start - 3) : start]):
@@ -799,11 +835,13 @@ class _ChunkMemo:
         self.numbered: dict[str, tuple[tuple[int, int], ...]] = {}
 
     def read(self, chunk: str, language: str) -> tuple[tuple[int, int], ...]:
-        """The number words of a chunk not seen before, as spans within it."""
+        """The number words of a chunk not seen before, as spans within it, leaving out the
+        homographs _spelled hands text2num blocked (see _blocked_homograph)."""
         found = tuple(
             match.span()
             for match in _LETTERS.finditer(chunk)
             if _number_word(language, match.group().lower())
+            and not _blocked_homograph(chunk, *match.span(), language)
         )
         if found:
             if len(self.numbered) >= self.LIMIT:
@@ -821,8 +859,26 @@ def _chunk_memo(language: str) -> _ChunkMemo:
     return _ChunkMemo()
 
 
+def _blocked_homograph(chunk: str, start: int, end: int, language: str) -> bool:
+    """Whether the word at chunk[start:end] is a homograph ("segunda": Monday, or second)
+    that _spelled reads as that very word, which _token_reading blocks whatever surrounds it.
+
+    Such a word alone starts no figure, so a sentence whose only number words they are is
+    not read by text2num: "segundo o IBGE" is common in Portuguese. _WORD reads the same
+    word unless an apostrophe joins it to its neighbour ("d'segunda") or it carries a
+    period ("segunda."), which _token_reading does not block: those are kept.
+    """
+    if chunk[start:end].lower() not in words.HOMOGRAPHS.get(language, ()):
+        return False
+    return chunk[start - 1 : start] not in _JOINERS and chunk[end : end + 1] not in _JOINERS
+
+
+_JOINERS = frozenset({"'", "’", "."})  # what makes _WORD's word longer than _LETTERS's
+
+
 def _number_word_starts(text: str, language: str, taken: Sequence[tuple[int, int]]) -> list[int]:
-    """Where the document's number and scale words start, leaving out those in `taken`.
+    """Where the document's number and scale words start, leaving out those in `taken` and
+    the blocked homographs (see _blocked_homograph).
 
     The same words as _LETTERS.finditer(text) filtered by _number_word: a word never spans
     whitespace, so it is found within a chunk and placed by where the chunk stands.
