@@ -390,3 +390,30 @@ def test_best_centre_ranks_every_candidate_as_one_by_one() -> None:
             arrays, np.array(scores), np.array(from_source), written, today
         )
         assert found == expected
+
+
+def test_a_wrong_weekday_beside_a_date_the_source_settles_is_reported(tmp_path: Path) -> None:
+    # "Wednesday (11/3)" could be 11 March 2026, a Wednesday; the source's "segunda-feira
+    # (3/11)" makes it 3 November, a Monday: the weekday is the slip.
+    paths = write_pair(
+        tmp_path,
+        ("pt-BR.txt", "SÃO PAULO, 14 out (Pressline) - A autoridade informou nesta terça-feira "
+                      "(14/10) que a licitação será aberta na segunda-feira (3/11), e o "
+                      "contrato deve ser assinado até 19/12.\n"),
+        ("en-US.txt", "SAO PAULO, Oct 14 (Pressline) - The authority said on Tuesday (10/14) "
+                      "that bidding will open on Wednesday (11/3), and the contract is expected "
+                      "to be signed by 12/19.\n"),
+    )  # fmt: skip
+    report = api.check(paths, api.Options(today=dt.date(2026, 11, 26)))
+    [finding] = report.stories[0].findings
+    assert (finding.rule, finding.location.path) == ("date-weekday-mismatch", paths[1])
+    assert finding.location.excerpt == "Wednesday (11/3)"
+    assert "3 November 2025 is a Monday, not a Wednesday; the Portuguese" in finding.message
+    assert finding.suggestion == "Monday (11/3)"
+    # Alone, the weekday argues for 11 March; the message says the weekday may be the slip.
+    alone = api.check([paths[1]], api.Options(today=dt.date(2026, 11, 26))).stories[0]
+    [finding] = alone.findings
+    assert finding.rule == "date-order-mixed"
+    assert finding.message.endswith(
+        "unless the weekday is wrong: 3 November 2025 is nearer the story's dates"
+    )

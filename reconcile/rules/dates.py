@@ -44,16 +44,25 @@ class DateWeekdayMismatch(Rule):
             document = version.document
             for resolved in version.timeline.dates:
                 mention, weekday = resolved.mention, resolved.mention.weekday
-                if weekday is None or _weekday_fits(resolved):
+                if weekday is None:
+                    continue
+                chosen = resolved.assessments[resolved.chosen]
+                # Another version's date outweighs the weekday: "segunda-feira (3/11)" makes
+                # "Wednesday (11/3)" 3 November, and the Wednesday the slip, though 11 March
+                # would fit it.
+                told = next((e.note for e in chosen.evidence if e.kind == "aligned"), None)
+                if _weekday_fits(resolved) and (told is None or _weekday_fits_reading(chosen)):
                     continue
                 value = resolved.value
                 if value is None:
                     continue
                 readings = " or ".join(
                     f"{long_date(a.value)} is a {weekday_name(a.value.weekday())}"
-                    for a in resolved.assessments
+                    for a in (resolved.assessments if told is None else (chosen,))
                     if a.value is not None
                 )
+                # With another version's date, the weekday is the slip; alone, either may be.
+                advice = "correct the weekday or the date" if told is None else told
                 start, end = min(mention.start, weekday.start), max(mention.end, weekday.end)
                 fitting = _weekday_like(document, value.weekday(), weekday.text)
                 span = document.source.text[start:end]
@@ -67,7 +76,7 @@ class DateWeekdayMismatch(Rule):
                     start,
                     end,
                     f"{weekday.text!r} does not fit {mention.text!r}: {readings}, not a "
-                    f"{weekday_name(weekday.weekday)}; correct the weekday or the date",
+                    f"{weekday_name(weekday.weekday)}; {advice}",
                     suggestion=span[:cut] + fitting + span[cut + len(weekday.text) :],
                 )
 
@@ -416,13 +425,26 @@ def _support(resolved: ResolvedDate) -> str:
             else:
                 notes += against
     reason = "; ".join(notes) if notes else "the evidence supports it"
+    chosen_weights = {e.kind: e.weight for e in chosen.evidence}
+    if (
+        reader_weights.get("weekday", 0) < 0
+        and reader_weights.get("reference", 0) > chosen_weights.get("reference", 0)
+        and "aligned" not in chosen_weights
+    ):
+        # Only the weekday speaks for the chosen reading, and the story's dates against it:
+        # the weekday may be the slip ("Wednesday (11/3)" for Monday 3 November).
+        reason += (
+            f"; unless the weekday is wrong: {_long(reader.value)} is nearer the story's dates"
+        )
     return f"it means {_long(chosen.value)}: {reason}"
 
 
 def _weekday_fits(resolved: ResolvedDate) -> bool:
-    return any(
-        e.kind == "weekday" and e.weight > 0 for a in resolved.assessments for e in a.evidence
-    )
+    return any(_weekday_fits_reading(a) for a in resolved.assessments)
+
+
+def _weekday_fits_reading(assessment: Assessment) -> bool:
+    return any(e.kind == "weekday" and e.weight > 0 for e in assessment.evidence)
 
 
 def _dates_by_sentence(version: Version) -> BySentence[ResolvedDate]:
