@@ -161,7 +161,7 @@ class DateMention:
 class Evidence:
     """One reason to prefer (weight > 0) or reject (weight < 0) a reading."""
 
-    kind: str  # "locale" | "document" | "weekday" | "reference" | "aligned"
+    kind: str  # "locale" | "document" | "weekday" | "range" | "reference" | "aligned"
     weight: float
     note: str  # a phrase for messages: "Tuesday fits only 2 December 2025"
 

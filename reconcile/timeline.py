@@ -34,6 +34,7 @@ from reconcile.words import ORDER_WORDS, long_date, weekday_name
 # Weights of each kind of evidence. A weekday or another version outweighs the document's own
 # habit, which outweighs the locale's convention, which outweighs closeness in time.
 WEEKDAY_WEIGHT = 6.0
+RANGE_WEIGHT = 6.0  # against a reading that makes a range run backwards
 ALIGNED_WEIGHT = 8.0
 DOCUMENT_WEIGHT = 3.0
 LOCALE_WEIGHT = 1.5
@@ -55,6 +56,18 @@ _DATELINE_REACH = 40  # characters from the start of its sentence
 # Janeiro,"), then a comma, a bracket or a dash.
 _DATELINE_PLACE = re.compile(r"\W*[^\W\d_a-z][^\W\d_]+(?:[ -][^\W\d_]{2,}){0,3}\s*(?:,|\(|[-–—])")
 _DATELINE_GAP = re.compile(r"\s*(?:[^\W\d_a-z][^\W\d_]+(?: [^\W\d_]+){0,2},\s*)?")
+# What joins the two ends of a range ("12/11-12/21", "from 12/11 to 12/21", "du 12/11 au
+# 21/11", "vom 12.11. bis 21.11."), and "between 12/11 and 12/21" with what opens it.
+_RANGE_TO = re.compile(
+    r"\s*(?:[-–—]|to|through|thru|until|till|a|ao|al|até|hasta|au|à|jusqu['’]au|bis|fino al)"
+    r"(?:\s+(?:the|o|dia|el|día|le|il))?\s*",
+    re.IGNORECASE,
+)
+_RANGE_AND = re.compile(r"\s*(?:and|e|y|et|und)(?:\s+(?:the|o|dia|el|día|le|il|dem))?\s*", re.I)
+_RANGE_BETWEEN = re.compile(
+    r"(?:^|\W)(?:between|entre|zwischen|tra|fra)(?:\s+(?:the|o|dia|el|día|le|il|dem))?\s*$",
+    re.IGNORECASE,
+)
 # A reading against its document's order (2/12 as 2 December in US copy) counts this share.
 CONTRARY_SHARE = 0.5
 # A year written in the text ("em julho de 2023", "the 2019 figures"), not inside a figure.
@@ -291,7 +304,7 @@ def resolve(
     # Made when a reading is first weighed: a second pass (`earlier`) weighs few or none.
     context: _Context | None = None
     lent_by_index = aligned or {}
-    resolved = []
+    resolved: list[ResolvedDate] = []
     # A day named alone ("el jueves 19") belongs to the month the story last named.
     last_named = earlier_named = reference.date
     for index, mention in enumerate(document.dates):
@@ -302,7 +315,8 @@ def resolve(
         else:
             if context is None:
                 context = _context(document, reference, order, order_from, order_is_settled)
-            assessments = _assess(mention, context, centre)
+            bound = _range_bound(document, index, resolved, reference.date)
+            assessments = _assess(mention, context, centre, bound)
         lent = lent_by_index.get(index)
         if lent:
             assessments = tuple(_with_aligned(a, lent) for a in assessments)
@@ -370,17 +384,89 @@ def _context(
     )
 
 
-def _assess(mention: DateMention, context: _Context, centre: dt.date) -> tuple[Assessment, ...]:
+def _assess(
+    mention: DateMention, context: _Context, centre: dt.date, bound: _Bound | None = None
+) -> tuple[Assessment, ...]:
     """Score each reading of a mention on its own version's evidence; a missing year or month
-    is taken nearest `centre`."""
+    is taken nearest `centre`. `bound`: the other end of the range the mention is one end of."""
     story_date = context.reference.date
     values = [_value(reading, mention, centre, story_date) for reading in mention.readings]
     fits = 0  # how many readings fit the weekday: only weighed when one is written
     if mention.weekday is not None:
         fits = sum(1 for value in values if value is not None and _agrees(mention, value))
-    return tuple(
+    assessments = tuple(
         _assess_reading(reading, value, fits, mention, context)
         for reading, value in zip(mention.readings, values, strict=True)
+    )
+    return assessments if bound is None else tuple(bound.weigh(a) for a in assessments)
+
+
+@dataclass(frozen=True, slots=True)
+class _Bound:
+    """The other end of a range: a reading of this end that makes the range run backwards
+    ("between 12/11 and 11/21" read as 11 December) is against RANGE_WEIGHT."""
+
+    other: dt.date
+    starts: bool  # this end starts the range
+
+    def weigh(self, assessment: Assessment) -> Assessment:
+        value = assessment.value
+        if value is None:
+            return assessment
+        # Over half a year backwards, the range more likely crosses a year than runs back.
+        behind = (value - self.other) if self.starts else (self.other - value)
+        if not dt.timedelta(0) < behind <= WINDOW:
+            return assessment
+        if self.starts:
+            note = f"the range ends on {long_date(self.other)}, before {long_date(value)}"
+        else:
+            note = f"the range starts on {long_date(self.other)}, after {long_date(value)}"
+        against = Evidence("range", -RANGE_WEIGHT, note)
+        return Assessment(
+            assessment.reading,
+            value,
+            assessment.score + against.weight,
+            (*assessment.evidence, against),
+        )
+
+
+def _range_bound(
+    document: Document, index: int, resolved: Sequence[ResolvedDate], story_date: dt.date
+) -> _Bound | None:
+    """The other end of the range an ambiguous numeric date is one end of, when that end
+    reads one way only."""
+    mention = document.dates[index]
+    if not mention.ambiguous:
+        return None
+    if index > 0 and _joins_range(document, document.dates[index - 1], mention):
+        before = resolved[index - 1]
+        if not before.mention.ambiguous and before.value is not None:
+            return _Bound(before.value, starts=False)
+    if index + 1 < len(document.dates) and _joins_range(
+        document, mention, document.dates[index + 1]
+    ):
+        after = document.dates[index + 1]
+        if not after.ambiguous:
+            value = _value(after.readings[0], after, story_date, story_date)
+            if value is not None:
+                return _Bound(value, starts=True)
+    return None
+
+
+def _joins_range(document: Document, first: DateMention, last: DateMention) -> bool:
+    """Whether two dates of a sentence are the two ends of a range."""
+    if first.sentence != last.sentence or first.form is not DateForm.NUMERIC:
+        return False
+    text = document.source.text
+    end = last.weekday.start if last.weekday and last.weekday.start > first.end else last.start
+    if _RANGE_TO.fullmatch(text, first.end, end):
+        return True
+    start = (
+        first.weekday.start if first.weekday and first.weekday.start < first.start else first.start
+    )
+    opening = text[max(0, start - 20) : start]
+    return _RANGE_AND.fullmatch(text, first.end, end) is not None and bool(
+        _RANGE_BETWEEN.search(opening)
     )
 
 
@@ -591,14 +677,15 @@ def _decided(
 ) -> bool:
     """Whether the evidence settles the reading.
 
-    A weekday or another version always does. Otherwise the document's own order does
-    unless a settled locale says the opposite, and a settled locale does on its own; a bare
-    language's default (en is month/day, most English is not) never does.
+    A weekday, a range's other end or another version always does. Otherwise the document's
+    own order does unless a settled locale says the opposite, and a settled locale does on its
+    own; a bare language's default (en is month/day, most English is not) never does.
     """
     if len(assessments) < 2:
         return True
     strong = [
-        sum(e.weight for e in a.evidence if e.kind in ("weekday", "aligned")) for a in assessments
+        sum(e.weight for e in a.evidence if e.kind in ("weekday", "aligned", "range"))
+        for a in assessments
     ]
     if max(strong) != min(strong):
         return True

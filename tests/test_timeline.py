@@ -14,6 +14,7 @@ import pytest
 from reconcile import api
 from reconcile import timeline as timeline_module
 from reconcile.model import DateOrder, Timeline
+from reconcile.words import long_date
 
 SEED_EN = (
     "On Saturday (11/29) the airspace closed. On Sunday (11/30) Caracas answered.\n"
@@ -417,3 +418,47 @@ def test_a_wrong_weekday_beside_a_date_the_source_settles_is_reported(tmp_path: 
     assert finding.message.endswith(
         "unless the weekday is wrong: 3 November 2025 is nearer the story's dates"
     )
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "meant"),
+    [
+        # The start read in the document's order runs the range backwards.
+        ("en-US.txt", "The first loans came on 11/7 and 11/10. Technicians will tour the farms "
+                      "between 12/11 and 11/21.", "2025-11-12"),
+        ("en-US.txt", "The first loans came on 11/7 and 11/10. Technicians will tour the farms "
+                      "from 12/11 to 11/21.", "2025-11-12"),
+        ("es-ES.txt", "Las ventas del 28/11 y del 29/11 fueron buenas. La feria será entre el "
+                      "12/3 y el 20/12.", "2025-12-03"),
+        # The end read so runs it backwards: 13 November to 12 October.
+        ("pt-BR.txt", "As vendas de 29/11 e 30/11 foram boas. A feira vai de 13/11 a 12/10.",
+                      "2025-12-10"),
+    ],
+)  # fmt: skip
+def test_a_range_running_backwards_tells_the_order(
+    tmp_path: Path, name: str, text: str, meant: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(text + "\n", encoding="utf-8")
+    options = api.Options(reference_date=dt.date(2025, 11, 30), today=dt.date(2026, 11, 26))
+    report = api.check([str(path)], options)
+    [finding] = report.stories[0].findings
+    assert finding.rule == "date-order-mixed"
+    assert "the range " in finding.message
+    assert long_date(dt.date.fromisoformat(meant)) in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Across the new year, not backwards.
+        "Sales on 11/28 and 11/29 were strong. The fair runs from 12/20 to 1/5.",
+        # Two dates, not a range: either order is fine.
+        "Sales on 11/28 and 11/29 were strong. Votes were held on 12/11 and 11/21.",
+    ],
+)
+def test_a_range_forwards_or_a_pair_leaves_the_order_alone(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "en-US.txt"
+    path.write_text(text + "\n", encoding="utf-8")
+    options = api.Options(reference_date=dt.date(2025, 11, 30), today=dt.date(2026, 11, 26))
+    assert api.check([str(path)], options).stories[0].findings == ()

@@ -424,6 +424,8 @@ def _support(resolved: ResolvedDate) -> str:
                 notes[-1] += f" ({against[0]})"
             else:
                 notes += against
+    # A range the reader's reading runs backwards ("between 12/11 and 11/21").
+    notes = [e.note for e in reader.evidence if e.kind == "range" and e.weight < 0] + notes
     reason = "; ".join(notes) if notes else "the evidence supports it"
     chosen_weights = {e.kind: e.weight for e in chosen.evidence}
     if (
