@@ -239,17 +239,17 @@ def test_url_may_differ_only_by_a_language_segment(tmp_path: Path) -> None:
 
 def test_a_form_written_throughout_is_the_translations_own_not_a_slip(tmp_path: Path) -> None:
     source = (
-        "Os presidentes chegaram a Montevidéu na sexta-feira para a cúpula.\n"
-        "O encontro em Montevidéu terminou sem acordo sobre tarifas.\n"
+        "O ministro Yván Gil chegou a Brasília na sexta-feira para a cúpula.\n"
+        "O encontro com Yván Gil terminou sem acordo sobre tarifas.\n"
     )
     own = (
-        "The presidents arrived in Montevideo on Friday for the summit.\n"
-        "The meeting in Montevideo ended without a deal on tariffs.\n"
+        "Minister Ivan Gil arrived in Brasília on Friday for the summit.\n"
+        "The meeting with Ivan Gil ended without a deal on tariffs.\n"
     )
     paths = write(tmp_path, pt_BR=source, en=own)
     spelling = [f for f in findings(*paths) if f["rule"] == "name-spelling"]
     assert [(f["severity"], f.get("suggestion")) for f in spelling] == [("info", None)] * 2
-    slip = own.replace("arrived in Montevideo", "arrived in Montevidéu")
+    slip = own.replace("Minister Ivan Gil", "Minister Yván Gil")
     paths = write(tmp_path, pt_BR=source, en=slip)
     spelling = [f for f in findings(*paths) if f["rule"] == "name-spelling"]
     assert [(f["severity"], f["line"]) for f in spelling] == [("warning", 2)]
@@ -399,6 +399,51 @@ CHANGED_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str], list[str]]] = {
         ("en_GB", "Director João Castelo Ribeiro spoke at the Lisbon branch."),
         ["name-missing Ribeiro"],
     ),
+    # A letter doubled or undoubled in a surname is a slip, not the target language's form
+    # of the name, though the stem is the source's (robust8: "Barretto" for "Barreto").
+    "pt-en surname with a letter doubled": (
+        (
+            "pt_BR",
+            "A presidente da associação, Luíza Fontoura Barreto, disse que a dragagem é bem-vinda.",
+        ),
+        (
+            "en_US",
+            "The association's president, Luíza Fontoura Barretto, said the dredging is welcome.",
+        ),
+        ["name-spelling Barretto"],
+    ),
+    "pt-en given name and surname both changed": (
+        (
+            "pt_BR",
+            "A presidente da associação, Luíza Fontoura Barreto, disse que a dragagem é bem-vinda.",
+        ),
+        (
+            "en_US",
+            "The association's president, Luísa Fontoura Barretto, said the dredging is welcome.",
+        ),
+        ["name-spelling Luísa", "name-spelling Barretto"],
+    ),
+    "pt-en surname with a letter doubled, alone": (
+        ("pt_BR", "O deputado Carlos Matos votou contra o projeto."),
+        ("en_US", "Congressman Carlos Mattos voted against the bill."),
+        ["name-spelling Mattos"],
+    ),
+    "it-en surname with a letter undoubled": (
+        ("it", "Il sindaco Paolo Rossi ha firmato l'ordinanza."),
+        ("en_GB", "Mayor Paolo Rosi signed the order."),
+        ["name-spelling Rosi"],
+    ),
+    "de-fr surname with a letter undoubled": (
+        ("de", "Die Ministerin Anna Schmitt sprach am Montag."),
+        ("fr", "La ministre Anna Schmit a parlé lundi."),
+        ["name-spelling Schmit"],
+    ),
+    # A place after a preposition of place is still checked: a slip is no word of the language.
+    "es-en place with a letter undoubled": (
+        ("es", "La feria se celebró en Sevilla el lunes."),
+        ("en_US", "The fair was held in Sevila on Monday."),
+        ["name-spelling Sevila"],
+    ),
 }
 
 
@@ -510,6 +555,44 @@ FAITHFUL_NAMES: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "en-en-GB acronym in capitals or not": (
         ("en_US", "NATO leaders met in Brussels on Monday."),
         ("en_GB", "Nato leaders met in Brussels on Monday."),
+    ),
+    # A place's own name in the target language (an exonym), rendered the way languages
+    # regularly render each other's names: y/i, ö/oe, ny/ñ, an ending kept or dropped.
+    "de-en exonym Tirol/Tyrol": (
+        (
+            "de",
+            "«Ohne die neue Bahn verlieren wir Gäste an die Konkurrenz im Tirol», "
+            "sagte Corina Camenisch-Luzi.",
+        ),
+        (
+            "en_US",
+            '"Without the new tramway, we lose guests to the competition in Tyrol," '
+            "Corina Camenisch-Luzi said.",
+        ),
+    ),
+    "pt-en exonym Montevidéu/Montevideo": (
+        ("pt_BR", "O encontro em Montevidéu terminou sem acordo sobre tarifas."),
+        ("en_US", "The meeting in Montevideo ended without a deal on tariffs."),
+    ),
+    "es-en exonym Sevilla/Seville": (
+        ("es", "La feria se celebró en Sevilla el lunes."),
+        ("en_US", "The fair was held in Seville on Monday."),
+    ),
+    "it-en exonym Lombardia/Lombardy": (
+        ("it", "La fiera si è tenuta in Lombardia lunedì."),
+        ("en_GB", "The fair was held in Lombardy on Monday."),
+    ),
+    "fr-pt exonym Bretagne/Bretanha": (
+        ("fr", "Le salon s'est tenu en Bretagne lundi."),
+        ("pt_PT", "A feira realizou-se na Bretanha na segunda-feira."),
+    ),
+    "es-en exonym Cataluña/Catalunya": (
+        ("es", "La feria se celebró en Cataluña el lunes."),
+        ("en_GB", "The fair was held in Catalunya on Monday."),
+    ),
+    "de-it exonym Bremen/Brema": (
+        ("de", "Die Messe fand am Montag in Bremen statt."),
+        ("it", "La fiera si è tenuta lunedì a Brema, nel nord della Germania."),
     ),
 }
 

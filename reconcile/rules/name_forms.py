@@ -151,8 +151,10 @@ def translated(
             return False
         frequency = lexicon.frequency(a, language)
         # The same stem with the language's own ending ("Balearic"/"Baleares") is a word
-        # of that language even where it is rarer.
-        derived = _shared_prefix(a, b) >= _STEM
+        # of that language even where it is rarer. A letter doubled or undoubled is no
+        # ending but a slip ("Barretto" for "Barreto", "Mattos" for "Matos"), unless both
+        # spellings are common words of their languages ("Philip"/"Philipp").
+        derived = _shared_prefix(a, b) >= _STEM and _undoubled(a) != _undoubled(b)
         if frequency < (_DERIVED_SPELLING if derived else COMMON_SPELLING):
             return False
         if not strict or derived:
@@ -164,6 +166,90 @@ def translated(
         )
 
     return bool(differing) and all(own_word(a, b) for a, b in differing)
+
+
+def _undoubled(word: str) -> str:
+    """The word with each run of one letter written once: "barreto" for "barretto"."""
+    return "".join(letter for i, letter in enumerate(word) if i == 0 or word[i - 1] != letter)
+
+
+# How languages regularly render each other's place names, as (spelling, its plain form), on
+# folded words (so "ü"/"u" and "ö"/"o" are already one): "Tyrol"/"Tirol", "Köln"/"Koeln",
+# "Catalunya"/"Cataluña", "Bretagne"/"Bretanha". Applied in order, to both spellings alike.
+_RENDERINGS = (
+    ("ph", "f"),
+    ("ny", "n"),
+    ("y", "i"),
+    ("k", "c"),
+    ("ae", "a"),
+    ("oe", "o"),
+    ("ue", "u"),
+    ("nh", "n"),
+    ("gn", "n"),
+    ("w", "v"),
+)
+# A place name's ending in one language and not another: "Sevilla"/"Seville",
+# "Milano"/"Milan", "Bremen"/"Brema", "Lombardia"/"Lombardy".
+_PLACE_ENDINGS = re.compile(r"(?:en|[aeiou]+)$")
+# Words before a name that make it a place ("in Tyrol", "im Tirol"), per language. Not "a",
+# "de", "para" or "to": they stand before persons as often ("disse a Rossi", "de Souza").
+_PLACE_PREPOSITIONS: Mapping[str, frozenset[str]] = {
+    language: frozenset(words.split())
+    for language, words in {
+        "en": "in at near across throughout of",
+        "de": "in im ins nach aus",
+        "pt": "em no na nos nas",
+        "es": "en",
+        "fr": "à au aux en dans",
+        "it": "in nel nella nei nelle negli",
+        "nl": "in naar uit",
+        "ca": "en",
+    }.items()
+}
+# An exonym is an established word of the target language, as a slip is not: "Tyrol" is
+# (Zipf 2.7 in English), "Sevila" for "Sevilla" is not (0).
+_EXONYM_FREQUENCY = 2.0
+
+
+def exonym(
+    word: str,
+    folded: str,
+    name: NameMention,
+    source_folded: str,
+    source_name: NameMention,
+    pair: Pair,
+) -> bool:
+    """Whether the translation's `word` (folded `folded`, of `name`) is its language's own
+    name for the place the source writes `source_folded`: a place (after a preposition of
+    place in either version), the two spellings one by the ways languages render each other's
+    names (_RENDERINGS, _PLACE_ENDINGS), and the target's spelling a word of its language.
+    A person's name is copied letter for letter, so this asks for a place."""
+    if _rendering(folded) != _rendering(source_folded):
+        return False
+    if lexicon.frequency(word.casefold(), pair.target.locale.language) < _EXONYM_FREQUENCY:
+        return False
+    return _after_place_preposition(name, pair.target) or _after_place_preposition(
+        source_name, pair.source
+    )
+
+
+def _rendering(folded: str) -> str:
+    """The plain form of a folded place name that its renderings in other languages share."""
+    plain = _undoubled(folded)
+    for spelling, replacement in _RENDERINGS:
+        plain = plain.replace(spelling, replacement)
+    return _PLACE_ENDINGS.sub("", _undoubled(plain))
+
+
+def _after_place_preposition(name: NameMention, document: Document) -> bool:
+    """Whether the word before the name is one of its language's prepositions of place."""
+    prepositions = _PLACE_PREPOSITIONS.get(document.locale.language)
+    if not prepositions:
+        return False
+    # Longer than any preposition, so that a word cut at the start is never taken for one.
+    before = document.source.text[max(0, name.start - 12) : name.start]
+    words = before.split()
+    return before[-1:].isspace() and bool(words) and words[-1].casefold() in prepositions
 
 
 def _cognate(a: str, b: str) -> bool:

@@ -15,6 +15,7 @@ from reconcile.rules.name_forms import (
     COMMON_SPELLING,
     accented,
     closest,
+    exonym,
     marks,
     near,
     present,
@@ -136,6 +137,8 @@ class NameSpelling(_NameRule):
                 source_name, (s_start, s_end, s_word, s_folded) = match
                 if translated(folded, target_language, s_folded, pair):
                     continue
+                if exonym(word, folded, name, s_folded, source_name, pair):
+                    continue  # "in Tyrol" for "im Tirol": the target language's own name
                 # A typing slip does not add diacritics: "Iguaçu" for "Iguazú" is the
                 # translator's chosen form of the name, worth a look but not a warning. Nor is
                 # a slip made every time: a version that writes "Montevideo" for the source's
