@@ -85,7 +85,6 @@ def _untranslated_of(story: CheckedStory) -> tuple[tuple[Pair, int], ...]:
             continue
         theirs = lexicon.distinctive_function_words(source_language, target_language)
         ours = lexicon.distinctive_function_words(target_language, source_language)
-        source_text = pair.source_text
         path = target.path
         if path not in kept_spans:
             kept_spans[path] = (_kept_spans(target, quotes=True), _kept_spans(target, quotes=False))
@@ -96,26 +95,37 @@ def _untranslated_of(story: CheckedStory) -> tuple[tuple[Pair, int], ...]:
             seen.add((path, index))
             sentence = target.sentences[index]
             text = _own_text(spans, sentence)
-            words = _word_bag(text)
-            if index in spans and spans[index] != names_only.get(index):
+            if _reads_untranslated(pair, sentence, text, theirs, ours):
+                found.append((pair, index))
+            elif index in spans and spans[index] != names_only.get(index):
                 # A quotation kept in the original language is fine only in a translated
                 # sentence: with the words around it untranslated too, all of it is read.
-                source_words, target_words = _leaning(words, source_language, target_language)
-                if source_words > target_words:
-                    text = _own_text(names_only, sentence)
-                    words = _word_bag(text)
-            if len(words) < _MIN_WORDS:
-                if _short_copy(pair, sentence, text, words, theirs):
+                around = _leaning(_word_bag(text), source_language, target_language)
+                whole = _own_text(names_only, sentence)
+                if around[0] > around[1] and _reads_untranslated(
+                    pair, sentence, whole, theirs, ours
+                ):
                     found.append((pair, index))
-                continue
-            if not _suspect(words, sentence.text, source_text, theirs, ours):
-                continue
-            probabilities = cldr.language_probabilities(
-                " ".join(_lower_words(text)), (source_language, target_language)
-            )
-            if probabilities.get(source_language, 0.0) >= _CONFIDENT:
-                found.append((pair, index))
     return tuple(found)
+
+
+def _reads_untranslated(
+    pair: Pair, sentence: Sentence, text: str, theirs: frozenset[str], ours: frozenset[str]
+) -> bool:
+    """Whether `text`, the sentence without what stays as it is, is in the source's language.
+
+    `theirs` are function words of the source's language only, `ours` of the target's only.
+    """
+    words = _word_bag(text)
+    if len(words) < _MIN_WORDS:
+        return _short_copy(pair, sentence, text, words, theirs)
+    if not _suspect(words, sentence.text, pair.source_text, theirs, ours):
+        return False
+    source_language = pair.source.locale.language
+    probabilities = cldr.language_probabilities(
+        " ".join(_lower_words(text)), (source_language, pair.target.locale.language)
+    )
+    return probabilities.get(source_language, 0.0) >= _CONFIDENT
 
 
 def _kept_spans(document: Document, quotes: bool) -> _Spans:
@@ -226,9 +236,7 @@ def _short_copy(
     if source_words <= target_words:
         return False
     if not any(
-        word.islower()
-        and word not in lexicon.PARTICLES
-        and _leaning([word], source, target)[0]
+        word.islower() and word not in lexicon.PARTICLES and _leaning([word], source, target)[0]
         for word in _WORD.findall(text)
     ):
         return False
