@@ -283,7 +283,7 @@ def test_quoted_figures_in_words_are_shown_as_written(tmp_path: Path) -> None:
     found = [f for f in api.check(paths, api.Options()).stories[0].findings]
     messages = [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
     # The figure in words both quotations have is not shown as a difference.
-    assert messages == ["the quoted figures differ: 3.2 here, 2,3 in the source"]
+    assert messages == ["the quoted figures differ: '3.2' here, '2,3' in the source"]
     (tmp_path / "other").mkdir()
     paths = []
     for locale, text in (
@@ -295,7 +295,7 @@ def test_quoted_figures_in_words_are_shown_as_written(tmp_path: Path) -> None:
         paths.append(str(path))
     found = [f for f in api.check(paths, api.Options()).stories[0].findings]
     messages = [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
-    assert messages == ["the quoted figures differ: two here, drei in the source"]
+    assert messages == ["the quoted figures differ: 'two' here, 'drei' in the source"]
 
 
 # A name inside the source's quotation that the translation's quotation lacks, though the
@@ -328,3 +328,62 @@ def test_a_name_quoted_in_the_source_is_quoted_in_the_translation(
 ) -> None:
     source, target, expected = QUOTED_NAMES[case]
     assert findings(tmp_path / "story", source, target) == expected
+
+
+def _quote_messages(folder: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
+    folder.mkdir()
+    paths = []
+    for locale, text in (source, target):
+        path = folder / f"{locale}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(str(path))
+    found = api.check(paths, api.Options()).stories[0].findings
+    return [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
+
+
+# Only the figures that differ are shown, pair by pair in text order: not the figures both
+# quotations have, whatever their separators ("1.2" and "1,2").
+CHANGED_FIGURES: dict[str, tuple[tuple[str, str], tuple[str, str], str]] = {
+    "it-en a figure in words changed beside one kept": (
+        (
+            "it",
+            "«Abbiamo piantato 1,2 milioni di alberi nuovi, ma serviranno almeno sette anni"
+            " per tornare ai livelli di prima», ha spiegato Corradini.",
+        ),
+        (
+            "en_GB",
+            "'We have planted 1.2 million new trees, but it will take at least three years to"
+            " get back to previous levels,' Corradini said.",
+        ),
+        "'three' here, 'sette' in the source",
+    ),
+    "en-pt a figure in digits changed after one kept": (
+        (
+            "en_US",
+            '"In 30 years we went from 4,200 seats to nothing," said Mayor Dana Okafor-Gant.',
+        ),
+        (
+            "pt_PT",
+            "«Em 30 anos passámos de 2400 lugares para nada», disse a presidente Dana Okafor-Gant.",
+        ),
+        "'2400' here, '4,200' in the source",
+    ),
+    "es-fr two figures changed": (
+        ("es", '"Pedimos 300 euros más y 12 días de vacaciones", dijo Binet.'),
+        ("fr", "« Nous demandons 200 euros de plus et 15 jours de congé », a dit Mme Binet."),
+        "'200' here, '300' in the source; '15' here, '12' in the source",
+    ),
+    "de-en a figure dropped": (
+        ("de", "„Wir brauchen 40 Busse und 12 Fahrer“, sagte Caduff."),
+        ("en_US", '"We need 40 buses and drivers," Caduff said.'),
+        "'12' in the source, not here",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(CHANGED_FIGURES))
+def test_only_the_quoted_figures_that_differ_are_shown(tmp_path: Path, case: str) -> None:
+    source, target, shown = CHANGED_FIGURES[case]
+    assert _quote_messages(tmp_path / "story", source, target) == [
+        f"the quoted figures differ: {shown}"
+    ]

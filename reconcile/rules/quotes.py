@@ -119,8 +119,8 @@ def _difference(
         (pair.target.path, theirs.sentence) not in untranslated(story)
     ):
         return (
-            f"the quoted figures differ: {_shown(target_figures, source_figures)} here, "
-            f"{_shown(source_figures, target_figures)} in the source ({pair.source.path})"
+            f"the quoted figures differ: {_changes(target_figures, source_figures)} "
+            f"({pair.source.path})"
         )
     source_negates = lexicon.negates(ours.text, pair.source.locale.language)
     target_negates = lexicon.negates(theirs.text, pair.target.locale.language)
@@ -188,16 +188,16 @@ def _folded(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class _Figures:
-    """The figures inside a quotation: in digits, by their digits, each as first written; in
-    words ("drei", "cinco mil"), each as the digits it may be written with, and as written."""
+class _Figure:
+    """A figure inside a quotation: the digits it may be written with, and as written."""
 
-    digits: dict[str, str]
-    words: list[tuple[frozenset[str], str]]
+    forms: frozenset[str]  # one form for digits; for words ("cinco mil"), "5000" and "5"
+    text: str
+    spelled: bool  # in words ("drei"), which a translator may rephrase ("both countries")
 
 
-def _figures(document: Document, quote: QuoteMention) -> _Figures:
-    """The figures inside a quotation; dates are the date rules' business."""
+def _figures(document: Document, quote: QuoteMention) -> list[_Figure]:
+    """The figures inside a quotation, in text order; dates are the date rules' business."""
     inner = document.source.text[quote.start : quote.end]
     found = list(_FIGURE.finditer(inner))
     words = [
@@ -206,18 +206,24 @@ def _figures(document: Document, quote: QuoteMention) -> _Figures:
         if n.spelled and quote.start <= n.start and n.end <= quote.end and n.kind in COMPARED_KINDS
     ]
     if not found and not words:
-        return _Figures({}, [])  # most quotations: no need to place the dates
+        return []  # most quotations: no need to place the dates
     dates = [(d.start - quote.start, d.end - quote.start) for d in document.dates]
-    figures = _Figures({}, [])
+    placed: list[tuple[int, _Figure]] = []
+    seen: set[str] = set()
     for m in found:
+        # "1.500", "1,500" and "1500" are one figure whatever the locale's separators.
+        digits = _digits(m.group())
+        if digits in seen:
+            continue
         if not any(m.start() < end and start < m.end() for start, end in dates):
-            # "1.500", "1,500" and "1500" are one figure whatever the locale's separators.
-            figures.digits.setdefault(_digits(m.group()), m.group())
+            seen.add(digits)
+            placed.append((m.start(), _Figure(frozenset((digits,)), m.group(), spelled=False)))
     for number in words:
         start, end = number.start - quote.start, number.end - quote.start
         if not any(start < date_end and date_start < end for date_start, date_end in dates):
-            figures.words.append((_written_as(number), number.text))
-    return figures
+            placed.append((start, _Figure(_written_as(number), number.text, spelled=True)))
+    placed.sort(key=lambda item: item[0])
+    return [figure for _, figure in placed]
 
 
 def _digits(text: str) -> str:
@@ -236,34 +242,41 @@ def _written_as(number: NumberMention) -> frozenset[str]:
     return frozenset(_digits(format(form.normalize(), "f")) for form in forms)
 
 
-def _differ(ours: _Figures, theirs: _Figures) -> bool:
+def _differ(ours: list[_Figure], theirs: list[_Figure]) -> bool:
     """Whether the quotations' figures differ: a figure in digits that the other has in no
     form, or on both sides a figure in words that the other lacks ("drei" and "two"). A
     figure in words alone may be rephrased ("os dois países", "both countries")."""
-    our_digits, our_words = _unmatched(ours, theirs)
-    their_digits, their_words = _unmatched(theirs, ours)
-    return our_digits or their_digits or (our_words and their_words)
+    our_extra, their_extra = _unmatched(ours, theirs), _unmatched(theirs, ours)
+    in_digits = any(not f.spelled for f in our_extra + their_extra)
+    in_words = any(f.spelled for f in our_extra) and any(f.spelled for f in their_extra)
+    return in_digits or in_words
 
 
-def _unmatched(figures: _Figures, other: _Figures) -> tuple[bool, bool]:
-    """Whether a figure in digits, and whether a figure in words, of `figures` is in no form
-    among the `other` quotation's."""
-    keys = set(other.digits).union(*(forms for forms, _ in other.words))
-    return (
-        any(key not in keys for key in figures.digits),
-        any(forms.isdisjoint(keys) for forms, _ in figures.words),
-    )
+def _unmatched(figures: list[_Figure], other: list[_Figure]) -> list[_Figure]:
+    """The figures that are in no form among the `other` quotation's, in text order."""
+    keys = set().union(*(f.forms for f in other))
+    return [f for f in figures if f.forms.isdisjoint(keys)]
 
 
-def _shown(figures: _Figures, other: _Figures) -> str:
-    """The figures as written, in the order of their digits ("3,5, 12" reads badly: ";"):
-    those in digits, and those in words that the `other` quotation lacks."""
-    written = dict(figures.digits)
-    keys = set(other.digits).union(*(forms for forms, _ in other.words))
-    for forms, text in figures.words:
-        if forms.isdisjoint(keys):
-            written.setdefault(min(forms, key=lambda key: (len(key), key)), text)
-    return "; ".join(written[key] for key in sorted(written)) or "none"
+def _changes(target: list[_Figure], source: list[_Figure]) -> str:
+    """The figures that differ, pair by pair in text order, as each version writes them:
+    "'three' here, 'sette' in the source"; not those both quotations have."""
+    here, there = _unmatched(target, source), _unmatched(source, target)
+    # A figure in words may be rephrased ("os dois países", "both countries"): on the side
+    # with more, those in words are left out first, so the changed figures pair up.
+    while len(here) != len(there):
+        longer = here if len(here) > len(there) else there
+        spelled = next((f for f in longer if f.spelled), None)
+        if spelled is None:
+            break
+        longer.remove(spelled)
+    shown = [
+        f"'{ours.text}' here, '{theirs.text}' in the source"
+        for ours, theirs in zip(here, there, strict=False)
+    ]
+    shown += [f"'{f.text}' here, not in the source" for f in here[len(there) :]]
+    shown += [f"'{f.text}' in the source, not here" for f in there[len(here) :]]
+    return "; ".join(shown)
 
 
 # Both quotation rules read each bead's outer quotations by the sentence they start in.
