@@ -1741,3 +1741,17 @@ def test_a_scale_abbreviation_is_fixed_with_an_abbreviation(
     (finding,) = findings
     assert finding["suggestion"] == suggestion
     assert named in str(finding["message"])
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("pt-BR", "O rendimento recuou 6 pontos-base, para 3,56%."),
+        ("pt-PT", "A taxa caiu 6 pontos base, para 3,56%."),
+        ("es-ES", "La tasa bajó 6 puntos básicos, al 3,56%."),
+        ("fr-FR", "Le taux a reculé de 6 points de base, à 3,56 %."),
+    ],
+)
+def test_basis_points_are_not_percentage_points(tmp_path: Path, locale: str, text: str) -> None:
+    first = numbers(tmp_path, locale, text)[0]
+    assert (first.value, first.unit) == (Decimal(6), "")

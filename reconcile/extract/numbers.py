@@ -1103,7 +1103,12 @@ def _lexicon(language: str) -> _Lexicon:
         if money
         else _NEVER
     )
-    points = rf"\s+(?:{_alternation(words.POINT_WORDS[lang])})(?!\w)"
+    # Not basis points ("6 pontos-base", "puntos básicos", "points de base", "punti base"): a
+    # hundredth of a percentage point, which the comparison would take for percentage points.
+    points = (
+        rf"\s+(?:{_alternation(words.POINT_WORDS[lang])})(?![\w-])"
+        r"(?!\s+(?:de\s+)?(?:base|básicos|basicos|basis)(?!\w))"
+    )
     percent = rf"\s?%|\s+(?:{_alternation(words.PERCENT_WORDS[lang])})(?!\w)"
     symbols = [s for s in words.CURRENCY_SYMBOLS if not s[:1].isalpha() or s.isupper()]
     links = _alternation(words.CURRENCY_LINKS)
