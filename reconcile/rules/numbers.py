@@ -727,7 +727,8 @@ class NumberMismatch(Rule):
                 if (target.path, theirs.sentence) in left_alone:
                     continue
                 note, suggestion = false_friend(ours, source, theirs, target)
-                if _points_against_percent(ours, theirs):
+                # Only where the figure is the same: else the figure changed, not just its unit.
+                if ours.value == theirs.value and _points_against_percent(ours, theirs):
                     note = _units_note(ours, theirs)
                 reader = ""
                 if theirs.ambiguous:
