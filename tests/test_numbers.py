@@ -181,7 +181,12 @@ def test_grouped_figures_rounded_by_the_translator_pass(tmp_path: Path) -> None:
 
 def test_index_points_are_a_count_not_percentage_points(tmp_path: Path) -> None:
     (index,) = numbers(tmp_path, "en", "The Ibovespa closed at 148,250 points.")
-    assert (index.kind, index.value, index.unit) == (NumberKind.CARDINAL, Decimal(148250), "")
+    # A count of points, which is not a percentage either: see the points-and-percent tests.
+    assert (index.kind, index.value, index.unit) == (
+        NumberKind.CARDINAL,
+        Decimal(148250),
+        "points",
+    )
     (change,) = numbers(tmp_path, "en", "Rates fell 0.5 points.")
     assert (change.kind, change.unit) == (NumberKind.PERCENT, "pp")
     paths = story(
@@ -191,7 +196,7 @@ def test_index_points_are_a_count_not_percentage_points(tmp_path: Path) -> None:
     )
     code, findings = check_json(*paths)
     assert code == 1
-    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "148,520")]
+    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "148,520 points")]
 
 
 def test_figure_moved_to_the_neighbouring_sentence_is_not_missing(tmp_path: Path) -> None:
@@ -1463,7 +1468,7 @@ def test_points_are_percentage_points_only_beside_a_percentage_or_a_rate(
     tmp_path: Path, text: str, kind: NumberKind
 ) -> None:
     found = numbers(tmp_path, "en-GB", text)[0]
-    assert (found.kind, found.unit) == (kind, "pp" if kind is NumberKind.PERCENT else "")
+    assert (found.kind, found.unit) == (kind, "pp" if kind is NumberKind.PERCENT else "points")
 
 
 _TABLE = {
@@ -1555,3 +1560,198 @@ def test_hours_after_alle_are_compared_as_times(
 ) -> None:
     source = "Il museo apre alle 9 e chiude alle 18."
     assert rules_of(tmp_path, it=source, en_GB=translation) == expected
+
+
+# -- percentage points against percent -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("versions", "excerpt"),
+    [
+        (  # plain "points" in a sentence that states a percentage
+            {
+                "fr_FR": "La marge est tombée à 4,8 %, en recul de 2,1 points sur 2024.",
+                "en_GB": "The margin fell to 4.8%, down 2.1% on 2024.",
+            },
+            "2.1%",
+        ),
+        (
+            {
+                "en_US": "It is financed by a 0.75 percentage point increase in the hotel tax.",
+                "pt_PT": "É financiada por um aumento de 0,75% na taxa hoteleira.",
+            },
+            "0,75%",
+        ),
+        (
+            {
+                "es_ES": "Las tasas subieron 0,25 puntos porcentuales en marzo.",
+                "en_US": "Rates rose 0.25% in March.",
+            },
+            "0.25%",
+        ),
+        (
+            {
+                "de_DE": "Die Arbeitslosenquote stieg um 0,4 Prozentpunkte.",
+                "it_IT": "Il tasso di disoccupazione è salito dello 0,4%.",
+            },
+            "0,4%",
+        ),
+        (  # plain "punti" in a sentence about unemployment
+            {
+                "it_IT": "La disoccupazione è scesa di 1,2 punti l'anno scorso.",
+                "en_GB": "Unemployment fell 1.2% last year.",
+            },
+            "1.2%",
+        ),
+        (  # the other way round: a percentage rendered as points
+            {
+                "en_US": "Unemployment fell 1.2% last year.",
+                "pt_BR": "O desemprego caiu 1,2 ponto percentual no ano passado.",
+            },
+            "1,2 ponto percentual",
+        ),
+    ],
+)
+def test_percentage_points_rendered_as_percent_are_flagged(
+    tmp_path: Path, versions: dict[str, str], excerpt: str
+) -> None:
+    paths = story(tmp_path, **versions)
+    code, findings = check_json(*paths)
+    assert code == 1
+    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", excerpt)]
+    assert "percentage points and percent are different units" in str(findings[0]["message"])
+
+
+def test_points_kept_as_points_pass_and_a_count_of_points_is_no_percentage(
+    tmp_path: Path,
+) -> None:
+    faithful = story(
+        tmp_path,
+        en_US="Unemployment fell 1.2 points. The index lost 300 points. He scored 12 points.",
+        fr_FR="Le chômage a reculé de 1,2 point. L'indice a perdu 300 points. Il a marqué 12 "
+        "points.",
+    )
+    assert check_json(*faithful) == (0, [])
+    (tmp_path / "changed").mkdir()
+    changed = story(
+        tmp_path / "changed",
+        de_DE="Der DAX verlor am Montag 300 Punkte.",
+        en_US="The DAX lost 300% on Monday.",
+    )
+    _code, findings = check_json(*changed)
+    assert [(f["rule"], f["excerpt"]) for f in findings] == [("number-mismatch", "300%")]
+    assert "points and percent are different units" in str(findings[0]["message"])
+
+
+# -- messages: no-break spaces, scale words by locale, abbreviations -----------------------------
+
+
+def test_locale_format_message_shows_a_no_break_space_as_a_space(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        en_US="The 62,500-seat stadium will replace Memorial Field.",
+        pt_PT="O estádio, com 62,500 lugares, vai substituir o Memorial Field.",
+    )
+    _code, findings = check_json(*paths)
+    (finding,) = [f for f in findings if f["rule"] == "number-locale-format"]
+    message = str(finding["message"])
+    assert "\\x" not in message and "\u00a0" not in message
+    assert message.endswith(
+        "pt-PT writes decimals with a comma and groups thousands with a space ('62 500')"
+    )
+    assert finding["suggestion"] == "62\u00a0500"  # the fix itself keeps the no-break space
+
+
+def test_mismatch_message_shows_a_narrow_no_break_space_as_a_space(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        fr_FR="Le stade compte 62\u202f500 places.",
+        en_US="The stadium has 65,000 seats.",
+    )
+    _code, findings = check_json(*paths)
+    (finding,) = [f for f in findings if f["rule"] == "number-mismatch"]
+    assert "the French version says '62 500' (62,500)" in str(finding["message"])
+
+
+@pytest.mark.parametrize("locale", ["pt_PT", "pt_AO", "pt_MZ"])
+def test_billion_is_mil_milhoes_outside_brazil(tmp_path: Path, locale: str) -> None:
+    paths = story(
+        tmp_path,
+        en_US="The council approved a $1.4 billion stadium.",
+        **{locale: "A câmara aprovou um estádio de 1,4 biliões de dólares."},
+    )
+    _code, findings = check_json(*paths)
+    (finding,) = findings
+    assert finding["suggestion"] == "1,4 mil milhões de dólares"
+    assert "'billion' is 'mil milhões' in " in str(finding["message"])
+    assert "bilhões" not in str(finding["message"])
+    (tmp_path / "faithful").mkdir()
+    faithful = story(
+        tmp_path / "faithful",
+        en_US="The council approved a $1.4 billion stadium.",
+        **{locale: "A câmara aprovou um estádio de 1,4 mil milhões de dólares."},
+    )
+    assert check_json(*faithful) == (0, [])
+
+
+def test_brazilian_suggestions_keep_brazilian_scale_words(tmp_path: Path) -> None:
+    paths = story(
+        tmp_path,
+        en_US="The fund holds $1.4 trillion.",
+        pt_BR="O fundo tem 1,4 bilhão de dólares.",
+    )
+    _code, findings = check_json(*paths)
+    assert [f["suggestion"] for f in findings] == ["1,4 trilhão de dólares"]
+
+
+@pytest.mark.parametrize(
+    ("versions", "suggestion", "named"),
+    [
+        (
+            {
+                "fr_FR": "Son chiffre d'affaires a reculé à 1,46 milliard d'euros.",
+                "en_GB": "Its revenue fell to €1.46m.",
+            },
+            "€1.46bn",
+            "English 'm' (million) is 10^6",
+        ),
+        (
+            {
+                "en_US": "The city will borrow $1.4 billion.",
+                "de_DE": "Die Stadt leiht sich 1,4 Mio. Dollar.",
+            },
+            "1,4 Mrd. Dollar",
+            "German 'Mio.' (Million) is 10^6",
+        ),
+        (  # no abbreviation for 10^9 in European Portuguese: the word, after a space
+            {
+                "en_US": "The city will borrow $1.4 billion.",
+                "pt_PT": "A cidade vai pedir emprestados US$ 1,4mi.",
+            },
+            "US$ 1,4 mil milhões",
+            "'mi' (milhão) is 10^6",
+        ),
+    ],
+)
+def test_a_scale_abbreviation_is_fixed_with_an_abbreviation(
+    tmp_path: Path, versions: dict[str, str], suggestion: str, named: str
+) -> None:
+    paths = story(tmp_path, **versions)
+    _code, findings = check_json(*paths)
+    (finding,) = findings
+    assert finding["suggestion"] == suggestion
+    assert named in str(finding["message"])
+
+
+@pytest.mark.parametrize(
+    ("locale", "text"),
+    [
+        ("pt-BR", "O rendimento recuou 6 pontos-base, para 3,56%."),
+        ("pt-PT", "A taxa caiu 6 pontos base, para 3,56%."),
+        ("es-ES", "La tasa bajó 6 puntos básicos, al 3,56%."),
+        ("fr-FR", "Le taux a reculé de 6 points de base, à 3,56 %."),
+    ],
+)
+def test_basis_points_are_not_percentage_points(tmp_path: Path, locale: str, text: str) -> None:
+    first = numbers(tmp_path, locale, text)[0]
+    assert (first.value, first.unit) == (Decimal(6), "")

@@ -431,6 +431,7 @@ def _digit_mention(
     mention_start = start - len(currency_before[0]) if currency_before else start
     if (
         kind is NumberKind.CARDINAL
+        and not unit  # "1950 points" is a count of points
         and not scale_word
         and not used_mark
         and numeral.isdigit()
@@ -556,9 +557,13 @@ def _unit_after(
         if found.group().strip().lower() in words.PLAIN_POINT_WORDS and (
             value >= _MOST_POINTS
             or not starts
-            or _PERCENTAGE_CONTEXT.search(text, *_sentence_span(starts, at, len(text))) is None
+            or _percentage_context(lexicon.language).search(
+                text, *_sentence_span(starts, at, len(text))
+            )
+            is None
         ):
-            return None  # an index or a score: "148,250 points", "19 points" in a table
+            # An index or a score: "148,250 points", "19 points" in a table.
+            return NumberKind.CARDINAL, "points", found.end()
         return NumberKind.PERCENT, "pp", found.end()
     if found.lastgroup == "percent":
         return NumberKind.PERCENT, "%", found.end()
@@ -631,11 +636,17 @@ def _symbol_after_scale(
 
 # A change of a hundred percentage points or more hardly happens; an index moves by that much.
 _MOST_POINTS = Decimal(100)
-# What makes plain "points" percentage points in a sentence: see numberwords.PERCENTAGE_CONTEXT.
-_PERCENTAGE_CONTEXT = re.compile(
-    rf"%|(?<![^\W\d_])(?:{'|'.join(map(re.escape, words.PERCENTAGE_CONTEXT))})(?![^\W\d_])",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _percentage_context(language: str) -> re.Pattern[str]:
+    """What makes plain "points" percentage points in a sentence of the language: see
+    numberwords.PERCENTAGE_CONTEXT."""
+    context = words.PERCENTAGE_CONTEXT.get(language, words.PERCENTAGE_CONTEXT["en"])
+    return re.compile(
+        rf"%|(?<![^\W\d_])(?:{'|'.join(map(re.escape, context))})(?![^\W\d_])",
+        re.IGNORECASE,
+    )
 
 
 def _sentence_span(starts: Sequence[int], offset: int, end: int) -> tuple[int, int]:
@@ -1092,7 +1103,12 @@ def _lexicon(language: str) -> _Lexicon:
         if money
         else _NEVER
     )
-    points = rf"\s+(?:{_alternation(words.POINT_WORDS[lang])})(?!\w)"
+    # Not basis points ("6 pontos-base", "puntos básicos", "points de base", "punti base"): a
+    # hundredth of a percentage point, which the comparison would take for percentage points.
+    points = (
+        rf"\s+(?:{_alternation(words.POINT_WORDS[lang])})(?![\w-])"
+        r"(?!\s+(?:de\s+)?(?:base|básicos|basicos|basis)(?!\w))"
+    )
     percent = rf"\s?%|\s+(?:{_alternation(words.PERCENT_WORDS[lang])})(?!\w)"
     symbols = [s for s in words.CURRENCY_SYMBOLS if not s[:1].isalpha() or s.isupper()]
     links = _alternation(words.CURRENCY_LINKS)

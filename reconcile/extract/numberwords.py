@@ -145,6 +145,39 @@ SCALES: Mapping[str, Mapping[str, Scale]] = MappingProxyType(
     }
 )
 
+# Portuguese writes the big scales two ways. Brazil uses the short scale ("bilhão", 10^9;
+# "trilhão", 10^12); Portugal, Angola, Mozambique and the other varieties the long one ("mil
+# milhões" for 10^9, "bilião" for 10^12). A fix suggested to a version uses its own variety's.
+BRAZILIAN_ONLY_SCALES = frozenset({"bilhão", "bilhões", "trilhão", "trilhões", "mi", "bi", "tri"})
+EUROPEAN_ONLY_SCALES = frozenset({"bilião", "biliões"})
+EUROPEAN_BILLION = "mil milhões"  # 10^9 outside Brazil: two words, read by extract as one scale
+
+# Scale words that are abbreviations, by language; a fix keeps a translation's abbreviation
+# an abbreviation ("€1.46m" -> "€1.46bn", not "€1.46billion").
+ABBREVIATED_SCALES: Mapping[str, frozenset[str]] = MappingProxyType(
+    {
+        "en": frozenset({"m", "k", "b", "mln", "bln", "bn", "tn", "trn"}),
+        "pt": frozenset({"mi", "bi", "tri"}),
+        "es": frozenset({"m", "mill.", "mdd"}),
+        "fr": frozenset({"m", "md", "mds", "mrd", "mrds"}),
+        "de": frozenset({"mio.", "mio", "mrd.", "mrd", "bio."}),
+        "it": frozenset({"mln", "mld", "mrd"}),
+        "nl": frozenset({"mln", "mld", "mrd"}),
+    }
+)
+# The abbreviation a fix writes for a scale, by language and value.
+SCALE_ABBREVIATIONS: Mapping[str, Mapping[int, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType({M: "m", G: "bn", T: "tn"}),
+        "pt": MappingProxyType({M: "mi", G: "bi", T: "tri"}),
+        "es": MappingProxyType({M: "M"}),
+        "fr": MappingProxyType({M: "M", G: "Md"}),
+        "de": MappingProxyType({M: "Mio.", G: "Mrd.", T: "Bio."}),
+        "it": MappingProxyType({M: "mln", G: "mld"}),
+        "nl": MappingProxyType({M: "mln", G: "mld"}),
+    }
+)
+
 # Words that stand for "one" before a scale word: "a billion", "un millón", "eine Milliarde".
 ONE_WORDS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
@@ -359,25 +392,60 @@ PERCENT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
         "nl": ("procent",),
     }
 )
+# Percentage points, and the plain point words (PLAIN_POINT_WORDS) that may stand for them.
 POINT_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType(
     {
-        "en": ("percentage points", "percentage point", "points"),
-        "pt": ("pontos percentuais", "ponto percentual", "p.p."),
-        "es": ("puntos porcentuales", "punto porcentual"),
-        "fr": ("points de pourcentage", "point de pourcentage"),
-        "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt"),
-        "it": ("punti percentuali", "punto percentuale"),
-        "nl": ("procentpunt", "procentpunten"),
+        "en": ("percentage points", "percentage point", "points", "point"),
+        "pt": ("pontos percentuais", "ponto percentual", "p.p.", "pontos", "ponto"),
+        "es": ("puntos porcentuales", "punto porcentual", "p.p.", "puntos", "punto"),
+        "fr": ("points de pourcentage", "point de pourcentage", "points", "point"),
+        "de": ("Prozentpunkte", "Prozentpunkten", "Prozentpunkt", "Punkte", "Punkten"),
+        "it": ("punti percentuali", "punto percentuale", "punti", "punto"),
+        "nl": ("procentpunt", "procentpunten", "punten", "punt"),
     }
 )
 # Point words that an index or a score counts too ("the Ibovespa closed at 148,250 points",
-# "Arsenal stay top with 19 points"): read as percentage points only after a figure that can
-# be a change of a percentage (under 100), in a sentence that speaks of a percentage or a rate
-# (PERCENTAGE_CONTEXT, or "%"): "rates fell 0.5 points", "a 9-point lead in the poll".
-PLAIN_POINT_WORDS = frozenset({"points"})
-PERCENTAGE_CONTEXT = (
-    "percent", "per cent", "pct", "percentage", "rate", "rates", "rating", "ratings",
-    "inflation", "unemployment", "jobless", "yield", "yields", "poll", "polls", "polling",
+# "Arsenal stay top with 19 points", "le CAC 40 a perdu 80 points"): read as percentage
+# points only after a figure that can be a change of a percentage (under 100), in a sentence
+# that speaks of a percentage or a rate (PERCENTAGE_CONTEXT, or "%"): "rates fell 0.5
+# points", "le taux a reculé de 2,1 points". Elsewhere they are a count of points (unit
+# "points"), which is still not a percentage: "300 points" is not "300%".
+PLAIN_POINT_WORDS = frozenset(
+    {"points", "point", "pontos", "ponto", "puntos", "punto", "punkte", "punkten", "punti",
+     "punten", "punt"}
+)  # fmt: skip
+# Words that make a sentence speak of a percentage or a rate, by language.
+PERCENTAGE_CONTEXT: Mapping[str, tuple[str, ...]] = MappingProxyType(
+    {
+        "en": (
+            "percent", "per cent", "pct", "percentage", "rate", "rates", "rating", "ratings",
+            "inflation", "unemployment", "jobless", "yield", "yields", "poll", "polls",
+            "polling",
+        ),
+        "pt": (
+            "por cento", "percentual", "percentuais", "percentagem", "porcentagem", "taxa",
+            "taxas", "juros", "inflação", "desemprego", "rendimento", "sondagem", "sondagens",
+            "Selic",
+        ),
+        "es": (
+            "por ciento", "porcentaje", "porcentual", "tasa", "tasas", "interés", "inflación",
+            "desempleo", "paro", "rendimiento", "encuesta", "encuestas", "sondeo", "sondeos",
+        ),
+        "fr": (
+            "pour cent", "pourcentage", "taux", "inflation", "chômage", "rendement",
+            "rendements", "sondage", "sondages",
+        ),
+        "de": (
+            "Prozent", "Quote", "Rate", "Zins", "Zinsen", "Leitzins", "Inflation",
+            "Inflationsrate", "Arbeitslosenquote", "Arbeitslosigkeit", "Rendite", "Umfrage",
+            "Umfragen",
+        ),
+        "it": (
+            "per cento", "percentuale", "tasso", "tassi", "inflazione", "disoccupazione",
+            "rendimento", "sondaggio", "sondaggi",
+        ),
+        "nl": ("procent", "percentage", "rente", "inflatie", "werkloosheid", "peiling"),
+    }
 )  # fmt: skip
 
 # Currency symbols and codes written before or after a figure -> the currency they name.

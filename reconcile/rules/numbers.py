@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from reconcile import locale as cldr
@@ -320,13 +321,23 @@ def _other_currency(ours: NumberMention, theirs: NumberMention) -> bool:
     return mine.isdisjoint(_CURRENCIES.get(theirs.unit, frozenset({theirs.unit})))
 
 
+def _points_against_percent(ours: NumberMention, theirs: NumberMention) -> bool:
+    """Whether one figure is in points ("2,1 points", "0.75 percentage point") and the other
+    a percentage ("2.1%"): two units, not one figure written two ways. From a rate of 5%, a
+    rise of 2 points makes 7%, a rise of 2% makes 5.1%."""
+    if ours.unit == theirs.unit:  # the cheap test first: most pairs
+        return False
+    units = {ours.unit, theirs.unit}
+    return "%" in units and ("pp" in units or "points" in units)
+
+
 def agree(
     ours: NumberMention, theirs: NumberMention, *, exact: bool = False, alternatives: bool = True
 ) -> bool:
     """Whether two figures state the same quantity (rounded, or converted between units)."""
     if (ours.upper is None) != (theirs.upper is None):
         return False
-    if _other_currency(ours, theirs):
+    if _other_currency(ours, theirs) or _points_against_percent(ours, theirs):
         return False
     if exact:  # both ends, or the value and no upper end on either side
         return ours.value == theirs.value and ours.upper == theirs.upper
@@ -455,6 +466,8 @@ def _comparable(ours: NumberMention, theirs: NumberMention) -> bool:
     """Whether two figures left over in one bead are one fact stated twice."""
     if (ours.upper is None) != (theirs.upper is None):
         return False
+    if _points_against_percent(ours, theirs):
+        return True  # "2,1 points" rendered "2.1%"
     kinds = {ours.kind, theirs.kind}
     if len(kinds) == 1:
         if ours.kind is NumberKind.MEASURE:
@@ -475,6 +488,8 @@ def _show(number: NumberMention) -> str:
         value += f"–{_plain(number.upper)}"
     if number.kind is NumberKind.PERCENT:
         return value + (" percentage points" if number.unit == "pp" else "%")
+    if number.unit == "points":
+        return f"{value} points"
     if number.kind is NumberKind.MONEY and number.unit:
         if number.unit == "$":
             return f"${value}"
@@ -482,6 +497,42 @@ def _show(number: NumberMention) -> str:
     if number.kind is NumberKind.MEASURE and number.unit:
         return f"{value} {number.unit}"
     return value
+
+
+def _units_note(ours: NumberMention, theirs: NumberMention) -> str:
+    """Why points and percent differ, said of the point word the text uses."""
+    points = ours if ours.unit != "%" else theirs
+    if points.unit == "pp":
+        return (
+            ": percentage points and percent are different units (from 5%, 2 points more is"
+            " 7%, 2% more is 5.1%)"
+        )
+    return ": points and percent are different units"
+
+
+# A character's name where it separates figures: "a comma", "a space".
+_SEPARATOR_NAMES = {",": "a comma", ".": "a point", "'": "an apostrophe", "’": "an apostrophe"}
+_SPACE = re.compile(r"\s")
+
+
+def quoted(text: str) -> str:
+    """Text quoted as repr quotes it, any space in it shown as a plain space: a no-break
+    space ("62\u00a0500" in pt-PT) would otherwise show as an escape, "'62\\xa0500'"."""
+    return repr(_SPACE.sub(" ", text))
+
+
+def _writes(tag: str, written: str) -> str:
+    """How a locale writes figures, as far as `written` (a figure in its way) shows it: "writes
+    decimals with a comma and groups thousands with a space"."""
+    decimal, group = cldr.number_symbols(tag)
+    how = f"writes decimals with {_separator(decimal)}"
+    if group in written:
+        how += f" and groups thousands with {_separator(group)}"
+    return how
+
+
+def _separator(mark: str) -> str:
+    return "a space" if mark.isspace() else _SEPARATOR_NAMES.get(mark, repr(mark))
 
 
 def _a_reader(tag: str) -> str:
@@ -507,40 +558,100 @@ def false_friend(ours: NumberMention, source: Document, theirs: NumberMention,
     ratio = ours.value / theirs.value
     if ratio not in (Decimal(10) ** 3, Decimal(10) ** 6, Decimal(10) ** -3, Decimal(10) ** -6):
         return "", None
-    table = words.SCALES.get(target.locale.language, {})
-    target_language = cldr.language_name(target.locale.language)
+    language, tag = target.locale.language, target.locale.tag
+    table = _scales_of(language, tag)
+    target_language = _language_name(language, tag)
     if theirs.scale and theirs.scale_value == ours.scale_value:
         if ratio < 1:
             return "", None
-        right = _scale_word(table, int(ratio * theirs.scale_value), theirs.scale)
+        right = _scale_in_style(language, table, int(ratio * theirs.scale_value), theirs.scale)
         if right is None:
             return "", None
         written = theirs.text[: theirs.text.find(theirs.scale)].strip()
         unscaled = _plain(ours.value / ours.scale_value)
         note = f": {unscaled} {ours.scale} is {written} {right} in {target_language}"
-        return note, _with_scale(theirs, right)
+        return note, _with_scale(theirs, right, language)
     mine = cldr.fold(ours.scale)
     implied = int(ours.scale_value / ratio)
     if theirs.scale and theirs.scale_value != implied:
         return "", None  # the figure and the scale word both differ: no single word explains it
     cognates = [
         word
-        for word, scale in table.items()
+        for word, scale in words.SCALES.get(language, {}).items()
         if scale.value == implied and cldr.fold(word)[:3] == mine[:3] and not scale.money_only
     ]
     written = theirs.scale if theirs.scale else (cognates[0] if cognates else "")
     if not written:
         return "", None
     source_language = cldr.language_name(source.locale.language)
-    right = _scale_word(table, ours.scale_value, written)
+    right = _scale_in_style(language, table, ours.scale_value, written)
+    ours_named = _named(source.locale.language, ours.scale)
     note = (
-        f": {source_language} {ours.scale!r} is {_power(ours.scale_value)}, but "
-        f"{target_language} {written!r} is {_power(implied)}"
+        f": {source_language} {ours_named} is {_power(ours.scale_value)}, but "
+        f"{target_language} {_named(language, written)} is {_power(implied)}"
     )
     if right:
-        note += f"; {ours.scale!r} is {right!r} in {target_language}"
-    suggestion = _with_scale(theirs, right) if right and theirs.scale else None
+        note += f"; {quoted(ours.scale)} is {_named(language, right)} in {target_language}"
+    suggestion = _with_scale(theirs, right, language) if right and theirs.scale else None
     return note, suggestion
+
+
+@cache
+def _scales_of(language: str, tag: str) -> Mapping[str, words.Scale]:
+    """The scale words a locale writes: Portuguese has two sets (see numberwords), Brazil's
+    for pt-BR and bare "pt" (CLDR's "pt" is Brazil's), the long scale's for the others."""
+    table = words.SCALES.get(language, {})
+    if language != "pt":
+        return table
+    if tag in ("pt", "pt-BR"):
+        return {w: s for w, s in table.items() if w not in words.EUROPEAN_ONLY_SCALES}
+    scales = {w: s for w, s in table.items() if w not in words.BRAZILIAN_ONLY_SCALES}
+    scales[words.EUROPEAN_BILLION] = words.Scale(10**9)
+    return scales
+
+
+def _language_name(language: str, tag: str) -> str:
+    """A language's English name, with the variety where its scale words differ (see
+    _scales_of): "European Portuguese", "Portuguese (pt-AO)"."""
+    name = cldr.language_name(language)
+    if language != "pt" or tag in ("pt", "pt-BR"):
+        return name
+    return f"European {name}" if tag == "pt-PT" else f"{name} ({tag})"
+
+
+def _named(language: str, word: str) -> str:
+    """A scale word quoted, an abbreviation with the word it stands for: "'m' (million)"."""
+    if word.lower() not in words.ABBREVIATED_SCALES.get(language, ()):
+        return quoted(word)
+    full = _full_word(language, word)
+    return f"{quoted(word)} ({full})" if full else quoted(word)
+
+
+def _full_word(language: str, abbreviation: str) -> str | None:
+    """The word a scale's abbreviation stands for, singular: "bn" -> "billion"."""
+    table = words.SCALES.get(language, {})
+    scale = table.get(abbreviation.lower())
+    if scale is None:
+        return None
+    short = words.ABBREVIATED_SCALES.get(language, ())
+    found = next((w for w, s in table.items() if s.value == scale.value and w not in short), None)
+    # German nouns are capitalised; the table holds words lower-cased, as it reads them.
+    return found.capitalize() if found and language == "de" else found
+
+
+def _scale_in_style(
+    language: str, table: Mapping[str, words.Scale], value: int, like: str
+) -> str | None:
+    """The word for a scale in the style of `like`: an abbreviation for an abbreviation
+    ("m" -> "bn"), else a word in the form of `like` (see _scale_word)."""
+    if like.lower() in words.ABBREVIATED_SCALES.get(language, ()):
+        short = words.SCALE_ABBREVIATIONS.get(language, {}).get(value)
+        if short is not None and short.lower() in table:
+            return short
+        full = _full_word(language, like)
+        if full is not None:
+            like = full
+    return _scale_word(table, value, like)
 
 
 def _scale_word(table: Mapping[str, words.Scale], value: int, like: str) -> str | None:
@@ -558,9 +669,13 @@ def _scale_word(table: Mapping[str, words.Scale], value: int, like: str) -> str 
     return word[:1].upper() + word[1:] if like[:1].isupper() else word
 
 
-def _with_scale(theirs: NumberMention, word: str) -> str:
-    """The translation's figure with its scale word replaced."""
+def _with_scale(theirs: NumberMention, word: str, language: str) -> str:
+    """The translation's figure with its scale word replaced; a word put where an
+    abbreviation was glued to the digits ("€1.46m") takes a space before it."""
     cut = theirs.text.find(theirs.scale)
+    glued = cut > 0 and theirs.text[cut - 1].isdigit()
+    if glued and word.lower() not in words.ABBREVIATED_SCALES.get(language, ()):
+        word = " " + word
     return theirs.text[:cut] + word + theirs.text[cut + len(theirs.scale) :]
 
 
@@ -612,6 +727,9 @@ class NumberMismatch(Rule):
                 if (target.path, theirs.sentence) in left_alone:
                     continue
                 note, suggestion = false_friend(ours, source, theirs, target)
+                # Only where the figure is the same: else the figure changed, not just its unit.
+                if ours.value == theirs.value and _points_against_percent(ours, theirs):
+                    note = _units_note(ours, theirs)
                 reader = ""
                 if theirs.ambiguous:
                     reader = f" as {_a_reader(target.locale.tag)} takes it"
@@ -619,8 +737,8 @@ class NumberMismatch(Rule):
                     target,
                     theirs.start,
                     theirs.end,
-                    f"the {language} version says {ours.text!r} ({_show(ours)}), but this "
-                    f"version says {theirs.text!r} ({_show(theirs)}{reader}){note}",
+                    f"the {language} version says {quoted(ours.text)} ({_show(ours)}), but this "
+                    f"version says {quoted(theirs.text)} ({_show(theirs)}{reader}){note}",
                     related=(source.source.locate(ours.start, ours.end),),
                     suggestion=suggestion,
                 )
@@ -640,8 +758,8 @@ class NumberMismatch(Rule):
                 target,
                 theirs.start,
                 theirs.end,
-                f"the {language} version says {ours.text!r} ({shown(change.ours)}), but this "
-                f"version says {theirs.text!r} ({shown(change.theirs)})",
+                f"the {language} version says {quoted(ours.text)} ({shown(change.ours)}), but this "
+                f"version says {quoted(theirs.text)} ({shown(change.theirs)})",
                 related=(source.source.locate(ours.start, ours.end),),
             )
 
@@ -674,7 +792,7 @@ class NumberMissing(Rule):
                     target,
                     first.start,
                     first.end,
-                    f"the {language} version states {ours.text!r} ({_show(ours)}) in the "
+                    f"the {language} version states {quoted(ours.text)} ({_show(ours)}) in the "
                     f"aligned sentence, and this one has no figure for it",
                     related=(source.source.locate(ours.start, ours.end),),
                 )
@@ -721,12 +839,11 @@ class NumberLocaleFormat(Rule):
                     how = f"{tag} does not write figures this way"
                 else:
                     how = f"{_a_reader(tag)} takes it as {_plain(read)}"
-                mark = "comma" if style.locale_decimal == "," else "point"
                 yield self.finding(
                     document,
                     number.numeral_start,
                     number.numeral_end,
-                    f"{number.numeral!r} means {means} here, but {how}: {tag} writes "
-                    f"decimals with a {mark} ({written!r})",
+                    f"{quoted(number.numeral)} means {means} here, but {how}: {tag} "
+                    f"{_writes(tag, written)} ({quoted(written)})",
                     suggestion=written,
                 )
