@@ -17,15 +17,21 @@ def quotes(folder: Path, locale: str, text: str) -> list[str]:
     return [q.text for q in document.quotes if q.depth == 0]
 
 
-def findings(folder: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
-    """The quote and number findings on a story of two versions, each given as (locale,
-    text), the source first: as "rule excerpt"."""
+def write_story(folder: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
+    """The paths of two versions, each given as (locale, text), written in `folder`."""
     folder.mkdir()
     paths = []
     for locale, text in (source, target):
         path = folder / f"{locale}.txt"
         path.write_text(text, encoding="utf-8")
         paths.append(str(path))
+    return paths
+
+
+def findings(folder: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
+    """The quote and number findings on a story of two versions, each given as (locale,
+    text), the source first: as "rule excerpt"."""
+    paths = write_story(folder, source, target)
     report = api.check(paths, api.Options())
     return [
         f"{f.rule} {f.location.excerpt}"
@@ -331,12 +337,7 @@ def test_a_name_quoted_in_the_source_is_quoted_in_the_translation(
 
 
 def _quote_messages(folder: Path, source: tuple[str, str], target: tuple[str, str]) -> list[str]:
-    folder.mkdir()
-    paths = []
-    for locale, text in (source, target):
-        path = folder / f"{locale}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
+    paths = write_story(folder, source, target)
     found = api.check(paths, api.Options()).stories[0].findings
     return [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
 

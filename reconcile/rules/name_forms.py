@@ -243,13 +243,9 @@ def _rendering(folded: str) -> str:
 
 def _after_place_preposition(name: NameMention, document: Document) -> bool:
     """Whether the word before the name is one of its language's prepositions of place."""
-    prepositions = _PLACE_PREPOSITIONS.get(document.locale.language)
-    if not prepositions:
-        return False
-    # Longer than any preposition, so that a word cut at the start is never taken for one.
-    before = document.source.text[max(0, name.start - 12) : name.start]
-    words = before.split()
-    return before[-1:].isspace() and bool(words) and words[-1].casefold() in prepositions
+    prepositions = _PLACE_PREPOSITIONS.get(document.locale.language, frozenset())
+    # 12: longer than any preposition, so that a word cut at the start is never taken for one.
+    return _word_before(name, document, 12).casefold() in prepositions
 
 
 def _cognate(a: str, b: str) -> bool:
@@ -366,13 +362,17 @@ def same_name(
 
 def _after_plural_article(name: NameMention, document: Document) -> bool:
     """Whether the word before the name is its language's plural article ("the Kennedys")."""
-    articles = _PLURAL_ARTICLES.get(document.locale.language)
-    if not articles:
-        return False
-    # Longer than any article, so that a word cut at the start is never taken for one.
-    before = document.source.text[max(0, name.start - 8) : name.start]
+    articles = _PLURAL_ARTICLES.get(document.locale.language, frozenset())
+    # 8: longer than any article, so that a word cut at the start is never taken for one.
+    return _word_before(name, document, 8).lower() in articles
+
+
+def _word_before(name: NameMention, document: Document, reach: int) -> str:
+    """The word right before the name, a space between, within `reach` characters; "" if
+    none."""
+    before = document.source.text[max(0, name.start - reach) : name.start]
     words = before.split()
-    return before[-1:].isspace() and bool(words) and words[-1].lower() in articles
+    return words[-1] if words and before[-1:].isspace() else ""
 
 
 def marks(word: str) -> set[str]:
