@@ -277,30 +277,18 @@ def test_figures_quoted_in_words_are_compared(tmp_path: Path, case: str) -> None
 
 
 def test_quoted_figures_in_words_are_shown_as_written(tmp_path: Path) -> None:
-    (tmp_path / "story").mkdir()
-    paths = []
-    for locale, text in (
+    messages = _quote_messages(
+        tmp_path / "story",
         ("it", "«Servono tre mesi in più e 2,3 miliardi di euro», ha detto Righetti."),
         ("en_GB", '"We need three more months and 3.2 billion euros," Righetti said.'),
-    ):
-        path = tmp_path / "story" / f"{locale}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    found = [f for f in api.check(paths, api.Options()).stories[0].findings]
-    messages = [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
+    )
     # The figure in words both quotations have is not shown as a difference.
     assert messages == ["the quoted figures differ: '3.2' here, '2,3' in the source"]
-    (tmp_path / "other").mkdir()
-    paths = []
-    for locale, text in (
+    messages = _quote_messages(
+        tmp_path / "other",
         ("de", "Müller sagte, er wolle den Club „innerhalb von drei Jahren zurück“ führen."),
         ("en_US", 'Müller said he wanted to take the club "back within two years."'),
-    ):
-        path = tmp_path / "other" / f"{locale}.txt"
-        path.write_text(text, encoding="utf-8")
-        paths.append(str(path))
-    found = [f for f in api.check(paths, api.Options()).stories[0].findings]
-    messages = [f.message.split(" (")[0] for f in found if f.rule == "quote-mismatch"]
+    )
     assert messages == ["the quoted figures differ: 'two' here, 'drei' in the source"]
 
 
