@@ -9,9 +9,15 @@ from types import MappingProxyType
 
 from wordfreq import available_languages, top_n_list, zipf_frequency
 
+
 # Lower-case words that join the parts of a name: "Lula da Silva", "van der Leyen",
 # "bin Salman", "Abu Bakr al-Baghdadi". Shared by every language: names travel. Not "e" and
 # "y" ("Ortega y Gasset"): far more often they join two names ("Avianca e Gol").
+def word_sets(words_by_language: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    """Each language's words, written as one space-separated string, as a set."""
+    return {language: frozenset(words.split()) for language, words in words_by_language.items()}
+
+
 PARTICLES = frozenset(
     {"da", "das", "de", "del", "della", "der", "des", "di", "do", "dos", "du", "la", "le"}
     | {"van", "von", "den", "ter", "ten", "bin", "ibn", "al", "el"}
@@ -23,9 +29,8 @@ NOUNS_CAPITALISED = frozenset({"de", "lb"})
 # Words that negate a statement, per language, "without" included ("sans réponse" = "keine
 # Antwort"). French "ne ... pas" counts once: a quotation is compared by whether it negates
 # at all, not by how many negation words it has.
-_NEGATION: Mapping[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
+_NEGATION: Mapping[str, frozenset[str]] = word_sets(
+    {
         "en": "not no never none nobody nothing neither nor cannot nowhere without",
         "pt": "não nunca nenhum nenhuma nem jamais ninguém nada sem",
         "es": "no nunca ningún ninguna ninguno nadie nada jamás ni tampoco sin",
@@ -34,8 +39,8 @@ _NEGATION: Mapping[str, frozenset[str]] = {
         "de": "nicht kein keine keinen keinem keiner keines nie niemals nichts niemand weder ohne",
         "nl": "niet geen nooit niets niemand noch",
         "ca": "no mai cap ningú res",
-    }.items()
-}
+    }
+)
 
 # How many of a language's most frequent words count as its function words.
 _FUNCTION_WORDS = 120
@@ -119,9 +124,8 @@ def negates(text: str, language: str) -> bool | None:
 # third person; the words that may come before one ("le dijo", "ha detto", "tinha afirmado").
 # Only for the languages that close direct speech with the speaker's dash: French opens a
 # reply with a dash but lets it run on past the speaker's words ("— Non, a-t-il dit").
-_SPEECH_VERBS: Mapping[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
+_SPEECH_VERBS: Mapping[str, frozenset[str]] = word_sets(
+    {
         "es": (
             "dijo dice decía afirmó afirma afirmaba aseguró asegura declaró declara señaló "
             "señala explicó explica explicaba añadió añade agregó agrega indicó indica comentó "
@@ -158,16 +162,15 @@ _SPEECH_VERBS: Mapping[str, frozenset[str]] = {
             "confermato dichiarato risposto chiesto ammesso avvertito assicurato concluso "
             "raccontato ribadito annunciato replicato"
         ),
-    }.items()
-}
-_SPEECH_LEADS: Mapping[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
+    }
+)
+_SPEECH_LEADS: Mapping[str, frozenset[str]] = word_sets(
+    {
         "es": "ha había han habían habría le les me nos se lo la te",
         "pt": "tem tinha teria havia lhe lhes me nos se",
         "it": "ha aveva hanno avevano gli le mi ci si",
-    }.items()
-}
+    }
+)
 
 
 def speech_verbs(language: str) -> frozenset[str]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from babel import UnknownLocaleError
 from sentencex import segment as sentencex_segment
 
+from reconcile.lexicon import word_sets
 from reconcile.locale import month_names, weekday_names
 from reconcile.model import Sentence, SourceText
 
@@ -16,9 +17,8 @@ from reconcile.model import Sentence, SourceText
 # Lower-cased, without the dot; "*" applies to every language, as names and titles travel.
 # Words that often end a sentence too ("Inc.", "etc.", "min.") are left out: a lower-case
 # word after them still joins the sentence (see _continues).
-_ABBREVIATIONS: dict[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
+_ABBREVIATIONS: dict[str, frozenset[str]] = word_sets(
+    {
         "*": "dr prof gen st jr sr mr mrs ms vs",
         "en": "gov sen rep lt col capt sgt cmdr adm maj rev univ ave blvd dept approx fig",
         "pt": "sra srta dra profa av dep gov sen pres cel gal cap ten sgt eng arq exmo exma pág",
@@ -26,8 +26,8 @@ _ABBREVIATIONS: dict[str, frozenset[str]] = {
         "fr": "mme mlle pr av bd dép sén",
         "de": "hr fr bzw ca evtl ggf nr str usw vgl z",
         "it": "sig sigra dott dottssa avv ing on sen pres",
-    }.items()
-}
+    }
+)
 
 _BLOCK = re.compile(r"(?:[^\n]*\S[^\n]*(?:\n|$))+")
 _LINE = re.compile(r"[^\n]+")

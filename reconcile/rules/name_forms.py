@@ -35,9 +35,8 @@ _DERIVED_SPELLING = 2.0
 # genitive ("Merkels", "des Bundestages") and place adjective ("Pariser"), the Scandinavian and
 # Dutch genitive, the case endings of the Slavic, Baltic and Finnic languages. Folded, as the
 # rules compare words. Other endings at a name's end are letters changed ("Okafor"/"Okafo").
-_NAME_ENDINGS: Mapping[str, frozenset[str]] = {
-    language: frozenset(endings.split())
-    for language, endings in {
+_NAME_ENDINGS: Mapping[str, frozenset[str]] = lexicon.word_sets(
+    {
         "de": "s es er",
         "nl": "s",
         "da": "s",
@@ -57,14 +56,13 @@ _NAME_ENDINGS: Mapping[str, frozenset[str]] = {
         "lv": "a am u s i",
         "fi": "n a lla lle lta ssa sta in iin ksi sen",
         "et": "i d ga le lt st s",
-    }.items()
-}
+    }
+)
 # A family's name in the plural ("the Kennedys", "os Bolsonaros") after the language's plural
 # article; without the article "Kesslers" for "Kessler" is a slip.
 _PLURAL_ENDINGS = frozenset({"s", "es"})
-_PLURAL_ARTICLES: Mapping[str, frozenset[str]] = {
-    language: frozenset(articles.split())
-    for language, articles in {
+_PLURAL_ARTICLES: Mapping[str, frozenset[str]] = lexicon.word_sets(
+    {
         "en": "the",
         "pt": "os dos aos nos pelos",
         "es": "los",
@@ -72,8 +70,8 @@ _PLURAL_ARTICLES: Mapping[str, frozenset[str]] = {
         "de": "die den der",
         "nl": "de",
         "ca": "els dels",
-    }.items()
-}
+    }
+)
 # A compound ("Airbus-Aktie") or a possessive ("Berlin's") is another word than its first part.
 _JOINERS = frozenset("-'’")
 # Where the rest of a name stands unchanged, a word in place of the source's is the target
@@ -193,9 +191,8 @@ _RENDERINGS = (
 _PLACE_ENDINGS = re.compile(r"(?:en|[aeiou]+)$")
 # Words before a name that make it a place ("in Tyrol", "im Tirol"), per language. Not "a",
 # "de", "para" or "to": they stand before persons as often ("disse a Rossi", "de Souza").
-_PLACE_PREPOSITIONS: Mapping[str, frozenset[str]] = {
-    language: frozenset(words.split())
-    for language, words in {
+_PLACE_PREPOSITIONS: Mapping[str, frozenset[str]] = lexicon.word_sets(
+    {
         "en": "in at near across throughout of",
         "de": "in im ins nach aus",
         "pt": "em no na nos nas",
@@ -204,8 +201,8 @@ _PLACE_PREPOSITIONS: Mapping[str, frozenset[str]] = {
         "it": "in nel nella nei nelle negli",
         "nl": "in naar uit",
         "ca": "en",
-    }.items()
-}
+    }
+)
 # An exonym is an established word of the target language, as a slip is not: "Tyrol" is
 # (Zipf 2.7 in English), "Sevila" for "Sevilla" is not (0).
 _EXONYM_FREQUENCY = 2.0
